@@ -1,0 +1,108 @@
+using System.CommandLine;
+using ClinikoIdP.Server.Features.Clients;
+using OpenIddict.Abstractions;
+
+namespace ClinikoIdP.Server.Features.Cli;
+
+internal static class ClientCommands
+{
+    public static Command Build(CliRuntime runtime)
+    {
+        var client = new Command("client", "Register and manage the clinic apps that sign users in with ClinikoIdP.");
+        client.Subcommands.Add(BuildCreate(runtime));
+
+        var list = new Command("list", "List registered clients.");
+        runtime.SetAction(list, async (services, _, ct) =>
+        {
+            var applications = services.GetRequiredService<IOpenIddictApplicationManager>();
+            await runtime.Output.WriteLineAsync($"{"CLIENT ID",-32} {"TYPE",-13} {"NAME"}");
+            await foreach (var application in applications.ListAsync(cancellationToken: ct))
+            {
+                await runtime.Output.WriteLineAsync(
+                    $"{await applications.GetClientIdAsync(application, ct),-32} {await applications.GetClientTypeAsync(application, ct),-13} {await applications.GetDisplayNameAsync(application, ct)}");
+            }
+        });
+
+        var showId = new Argument<string>("client-id") { Description = "The client's id." };
+        var show = new Command("show", "Show a client's settings.") { showId };
+        runtime.SetAction(show, async (services, parsed, ct) =>
+        {
+            var registrar = services.GetRequiredService<ClientRegistrar>();
+            var application = await registrar.FindAsync(parsed.GetValue(showId)!, ct);
+            await ClientDescription.WriteAsync(services.GetRequiredService<IOpenIddictApplicationManager>(), application, runtime.Output, ct);
+        });
+
+        var deleteId = new Argument<string>("client-id") { Description = "The client's id." };
+        var delete = new Command("delete", "Delete a client and revoke everything issued to it.") { deleteId };
+        runtime.SetAction(delete, async (services, parsed, ct) =>
+        {
+            await services.GetRequiredService<ClientRegistrar>().DeleteAsync(parsed.GetValue(deleteId)!, ct);
+            await runtime.Output.WriteLineAsync($"Deleted client {parsed.GetValue(deleteId)} and its tokens.");
+        });
+
+        var rotateId = new Argument<string>("client-id") { Description = "The client's id." };
+        var rotate = new Command("rotate-secret", "Replace a confidential client's secret; the new one is shown once.") { rotateId };
+        runtime.SetAction(rotate, async (services, parsed, ct) =>
+        {
+            var secret = await services.GetRequiredService<ClientRegistrar>().RotateSecretAsync(parsed.GetValue(rotateId)!, ct);
+            await runtime.Output.WriteLineAsync($"New secret for {parsed.GetValue(rotateId)} (shown once, store it now): {secret}");
+        });
+
+        client.Subcommands.Add(list);
+        client.Subcommands.Add(show);
+        client.Subcommands.Add(delete);
+        client.Subcommands.Add(rotate);
+        return client;
+    }
+
+    private static Command BuildCreate(CliRuntime runtime)
+    {
+        var clientId = new Option<string>("--client-id") { Description = "The id the app presents (e.g. clinic-appointments).", Required = true };
+        var secret = new Option<string?>("--secret") { Description = $"The secret of a confidential client (at least {ClientSettings.MinimumSecretLength} characters); generated and shown once when left out." };
+        var isPublic = new Option<bool>("--public") { Description = "A public client (single-page or native app): no secret, PKCE only." };
+        var redirect = new Option<string[]>("--redirect-uri") { Description = "A redirect URI, matched exactly. Repeat for several.", AllowMultipleArgumentsPerToken = false };
+        var postLogout = new Option<string[]>("--post-logout-redirect-uri") { Description = "Where to return after sign-out. Repeat for several." };
+        var displayName = new Option<string?>("--display-name") { Description = "The name users see." };
+        var scope = new Option<string[]>("--scope") { Description = "A scope the client may request (default: openid profile email offline_access). Repeat for several." };
+        var clientCredentials = new Option<bool>("--client-credentials") { Description = "Allow the client-credentials grant (machine-to-machine)." };
+        var requireMfa = new Option<bool>("--require-mfa") { Description = "Every sign-in to this app must pass a second factor." };
+        var backChannel = new Option<string?>("--backchannel-logout-uri") { Description = "The app's OIDC back-channel logout URI." };
+        var thirdParty = new Option<bool>("--third-party") { Description = "Ask users for consent (apps not run by the clinic)." };
+
+        var create = new Command("create", "Register a client app.")
+        {
+            clientId, secret, isPublic, redirect, postLogout, displayName, scope, clientCredentials, requireMfa, backChannel, thirdParty,
+        };
+        create.Validators.Add(result =>
+        {
+            if (result.GetValue(secret) is not null && result.GetValue(isPublic))
+            {
+                result.AddError("--secret and --public cannot be used together.");
+            }
+        });
+        runtime.SetAction(create, async (services, parsed, ct) =>
+        {
+            var registration = new ClientRegistration
+            {
+                ClientId = parsed.GetValue(clientId)!,
+                Kind = parsed.GetValue(isPublic) ? ClientKind.Public : ClientKind.Confidential,
+                Secret = parsed.GetValue(secret),
+                DisplayName = parsed.GetValue(displayName),
+                RedirectUris = parsed.GetValue(redirect) ?? [],
+                PostLogoutRedirectUris = parsed.GetValue(postLogout) ?? [],
+                Scopes = parsed.GetValue(scope) ?? [],
+                ClientCredentials = parsed.GetValue(clientCredentials),
+                RequireMfa = parsed.GetValue(requireMfa),
+                ThirdParty = parsed.GetValue(thirdParty),
+                BackChannelLogoutUri = parsed.GetValue(backChannel),
+            };
+            var issuedSecret = await services.GetRequiredService<ClientRegistrar>().CreateAsync(registration, ct);
+            await runtime.Output.WriteLineAsync($"Created client {registration.ClientId}.");
+            if (issuedSecret is not null && registration.Secret is null)
+            {
+                await runtime.Output.WriteLineAsync($"Client secret (shown once, store it now): {issuedSecret}");
+            }
+        });
+        return create;
+    }
+}

@@ -1,0 +1,39 @@
+namespace ClinikoIdP.Server.Features.Clients;
+
+public enum ClientKind
+{
+    /// <summary>A server-side web app that keeps a secret (code flow + PKCE, client_secret_basic/post).</summary>
+    Confidential,
+
+    /// <summary>A browser or native app that cannot keep a secret (code flow + PKCE only).</summary>
+    Public,
+}
+
+/// <summary>What an administrator asks for when registering a clinic app (from the CLI or the admin console).</summary>
+public sealed record ClientRegistration
+{
+    public required string ClientId { get; init; }
+
+    public ClientKind Kind { get; init; } = ClientKind.Confidential;
+
+    /// <summary>The secret for a confidential client; null to generate one.</summary>
+    public string? Secret { get; init; }
+
+    public string? DisplayName { get; init; }
+
+    public IReadOnlyList<string> RedirectUris { get; init; } = [];
+
+    public IReadOnlyList<string> PostLogoutRedirectUris { get; init; } = [];
+
+    /// <summary>Scopes the client may ask for; interactive clients get openid, profile, email and offline_access when empty.</summary>
+    public IReadOnlyList<string> Scopes { get; init; } = [];
+
+    public bool ClientCredentials { get; init; }
+
+    public bool RequireMfa { get; init; }
+
+    /// <summary>Third-party apps get a consent page; first-party clinic apps are trusted (implicit consent).</summary>
+    public bool ThirdParty { get; init; }
+
+    public string? BackChannelLogoutUri { get; init; }
+}

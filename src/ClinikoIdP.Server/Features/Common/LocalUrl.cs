@@ -1,0 +1,16 @@
+namespace ClinikoIdP.Server.Features.Common;
+
+/// <summary>Keeps return URLs on this server so the sign-in pages are never an open redirector (RFC 9700 §4.11).</summary>
+public static class LocalUrl
+{
+    public const int MaxLength = 8192;
+
+    public static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url)
+        && url.Length <= MaxLength
+        && url[0] == '/'
+        && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
+        && !url.Contains('\r') && !url.Contains('\n') && !url.Contains('\\');
+
+    public static string OrHome(string? url) => IsLocal(url) ? url! : "/";
+}

@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using ClinikoIdP.Server.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.IdentityModel.Tokens;
+
+namespace ClinikoIdP.Server.Features.Session;
+
+/// <summary>
+/// Issues the session cookie once every required step of a sign-in has passed. Each call starts a new session
+/// with a new <c>sid</c>, so a session identifier never outlives a change of authentication level.
+/// </summary>
+public sealed class SessionIssuer(
+    SignInManager<ClinicUser> signInManager,
+    IHttpContextAccessor httpContextAccessor,
+    TimeProvider time,
+    ILogger<SessionIssuer> logger)
+{
+    public async Task<ClaimsPrincipal> StartSessionAsync(ClinicUser user, IEnumerable<string> methods, DateTimeOffset authenticatedAt)
+    {
+        var httpContext = httpContextAccessor.HttpContext
+            ?? throw new InvalidOperationException("A session can only be started during a request.");
+
+        var principal = await signInManager.CreateUserPrincipalAsync(user);
+        var identity = (ClaimsIdentity)principal.Identity!;
+        foreach (var method in methods.Distinct(StringComparer.Ordinal))
+        {
+            identity.AddClaim(new Claim(SessionClaims.AuthenticationMethod, method));
+        }
+
+        var sessionId = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(16));
+        identity.AddClaim(new Claim(SessionClaims.AuthenticationTime,
+            SessionPrincipal.ToUnixTimeString(authenticatedAt), ClaimValueTypes.Integer64));
+        identity.AddClaim(new Claim(SessionClaims.SessionStarted,
+            SessionPrincipal.ToUnixTimeString(time.GetUtcNow()), ClaimValueTypes.Integer64));
+        identity.AddClaim(new Claim(SessionClaims.SessionId, sessionId));
+
+        await httpContext.SignOutAsync(SessionCookies.PendingScheme);
+        await httpContext.SignInAsync(IdentityConstants.ApplicationScheme, principal, new AuthenticationProperties
+        {
+            IsPersistent = false,
+            IssuedUtc = time.GetUtcNow(),
+        });
+        Log.SessionStarted(logger, sessionId, user.Id);
+        return principal;
+    }
+}

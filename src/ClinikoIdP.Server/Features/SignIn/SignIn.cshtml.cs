@@ -1,0 +1,72 @@
+using ClinikoIdP.Server.Data;
+using ClinikoIdP.Server.Features.Common;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ClinikoIdP.Server.Features.SignIn;
+
+public sealed class SignInModel(
+    UserManager<ClinicUser> users,
+    SignInManager<ClinicUser> signInManager,
+    SignInJourney journey,
+    ILogger<SignInModel> logger) : PageModel
+{
+    public const string FailedMessage =
+        "That email and password don't match an account that can sign in. After several failed attempts an account is locked for 15 minutes.";
+
+    [BindProperty]
+    public SignInInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public void OnGet()
+    {
+        ReturnUrl = LocalUrl.IsLocal(ReturnUrl) ? ReturnUrl : null;
+        Input.Email = LoginHint.FromReturnUrl(ReturnUrl) ?? "";
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        ReturnUrl = LocalUrl.IsLocal(ReturnUrl) ? ReturnUrl : null;
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var user = await users.FindByEmailAsync(Input.Email.Trim());
+        if (user is null)
+        {
+            // Spend the same time as a real check so response time does not reveal which emails exist.
+            users.PasswordHasher.VerifyHashedPassword(DummyUser, DummyHash.Value, Input.Password);
+            return Fail(exists: false, lockedOut: false);
+        }
+
+        var result = await signInManager.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
+        if (!result.Succeeded)
+        {
+            return Fail(exists: true, lockedOut: result.IsLockedOut);
+        }
+
+        Log.PasswordAccepted(logger, user.Id);
+        return new SeeOtherResult(await journey.AfterPasswordAsync(user, ReturnUrl));
+    }
+
+    private PageResult Fail(bool exists, bool lockedOut)
+    {
+        Log.PasswordRejected(logger, exists, lockedOut);
+        ModelState.AddModelError(string.Empty, FailedMessage);
+        Input.Password = "";
+        return Page();
+    }
+
+    private static readonly ClinicUser DummyUser = new() { UserName = "nobody@invalid" };
+
+    private static readonly Lazy<string> DummyHash = new(() =>
+        new PasswordHasher<ClinicUser>(Microsoft.Extensions.Options.Options.Create(
+            new PasswordHasherOptions { IterationCount = 210_000 })).HashPassword(DummyUser, Guid.NewGuid().ToString()));
+}

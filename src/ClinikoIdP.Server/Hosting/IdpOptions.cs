@@ -1,0 +1,26 @@
+namespace ClinikoIdP.Server.Hosting;
+
+/// <summary>The <c>IdP</c> configuration section.</summary>
+public sealed class IdpOptions
+{
+    public const string Section = "IdP";
+
+    /// <summary>Absolute issuer URL; derived from the request when empty (needed behind a proxy or with several nodes).</summary>
+    public string? Issuer { get; set; }
+
+    /// <summary>A session ends this long after sign-in whatever the activity (NIST SP 800-63B-4 AAL2: at most 24 h).</summary>
+    public TimeSpan SessionAbsoluteLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>A session ends after this long without activity (NIST SP 800-63B-4 AAL2: at most 1 h).</summary>
+    public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How long a password-verified, second-factor-pending sign-in waits for the next step.</summary>
+    public TimeSpan PendingSignInLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>How long a rotated-out key stays published so that the tokens it signed remain verifiable.</summary>
+    public TimeSpan RetiredKeyLifetime { get; set; } = TimeSpan.FromDays(14);
+}

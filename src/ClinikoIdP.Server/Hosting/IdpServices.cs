@@ -1,0 +1,71 @@
+using ClinikoIdP.Server.Features.Connect;
+using ClinikoIdP.Server.Features.SignIn;
+using ClinikoIdP.Server.Features.SignOut;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace ClinikoIdP.Server.Hosting;
+
+public static class IdpServices
+{
+    /// <summary>Everything both the web server and the admin command line need.</summary>
+    public static IServiceCollection AddIdpCore(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<IdpOptions>().Bind(configuration.GetSection(IdpOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddIdpDatabase(configuration);
+
+        // The key ring lives in the database so every node and the CLI decrypt the same secrets.
+        services.AddDataProtection()
+            .SetApplicationName("ClinikoIdP")
+            .PersistKeysToDbContext<Data.IdpDbContext>();
+
+        services.AddIdpIdentity(environment);
+        services.AddIdpOpenIddict(configuration, environment);
+        services.AddScoped<SessionAuthorizations>();
+        services.AddScoped<SessionTerminator>();
+        services.AddScoped<SignInJourney>();
+        services.AddScoped<Features.Clients.ClientRegistrar>();
+        services.AddScoped<Features.Users.UserAdministration>();
+        return services;
+    }
+
+    public static WebApplicationBuilder AddIdpWebServer(this WebApplicationBuilder builder)
+    {
+        TransportSecurity.EnsureHttpsConfigured(builder.Configuration, builder.Environment);
+        builder.Services.AddIdpCore(builder.Configuration, builder.Environment);
+        builder.Services.AddIdpTransportSecurity(builder.Configuration);
+        builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
+        builder.Services.AddAntiforgery(options =>
+        {
+            var secure = !builder.Environment.IsDevelopment();
+            options.Cookie.Name = Features.Session.SessionCookies.WithHostPrefix(Features.Session.SessionCookies.AntiforgeryCookieName, secure);
+            options.Cookie.SecurePolicy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            options.SuppressXFrameOptionsHeader = true;
+        });
+        return builder;
+    }
+
+    public static WebApplication UseIdpPipeline(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
+        app.UseExceptionHandler(SignInRoutes.Error);
+        app.UseStatusCodePagesWithReExecute(SignInRoutes.Error, "?status={0}");
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapRazorPages();
+        app.MapPost("/" + ConnectRoutes.Token, TokenEndpoint.HandleAsync).DisableAntiforgery();
+        app.MapMethods("/" + ConnectRoutes.UserInfo, [HttpMethods.Get, HttpMethods.Post], UserInfoEndpoint.HandleAsync)
+            .DisableAntiforgery();
+        return app;
+    }
+}

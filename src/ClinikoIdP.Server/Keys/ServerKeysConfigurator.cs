@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using OpenIddict.Server;
+
+namespace ClinikoIdP.Server.Keys;
+
+/// <summary>
+/// Hands the keys stored in the database to OpenIddict when its options are first built (the first request,
+/// after <see cref="Hosting.DatabaseInitializer"/> has migrated the database and created any missing key).
+/// </summary>
+internal sealed class ServerKeysConfigurator(IServiceScopeFactory scopes, ILogger<ServerKeysConfigurator> logger)
+    : IConfigureOptions<OpenIddictServerOptions>
+{
+    public void Configure(OpenIddictServerOptions options)
+    {
+        using var scope = scopes.CreateScope();
+        var store = scope.ServiceProvider.GetRequiredService<SigningKeyStore>();
+        store.EnsureActiveKeysAsync().GetAwaiter().GetResult();
+
+        var signing = store.LoadPublishedAsync(Keys.SigningKeyRecord.SigningUse).GetAwaiter().GetResult();
+        var encryption = store.LoadPublishedAsync(Keys.SigningKeyRecord.EncryptionUse).GetAwaiter().GetResult();
+
+        // The active key is added first. OpenIddict sorts credentials with a comparer that ranks two raw RSA keys
+        // (or two symmetric keys) as equal, and List.Sort keeps the order of equal items for short lists
+        // (insertion sort under 16 items), so the active key stays the one that signs; a test guards this.
+        foreach (var (_, key) in signing)
+        {
+            options.SigningCredentials.Add(new SigningCredentials(key, SecurityAlgorithms.RsaSha256));
+        }
+
+        foreach (var (_, key) in encryption)
+        {
+            options.EncryptionCredentials.Add(new EncryptingCredentials(
+                (SymmetricSecurityKey)key, SecurityAlgorithms.Aes256KW, SecurityAlgorithms.Aes256CbcHmacSha512));
+        }
+
+        Log.KeysLoaded(logger, signing.Count, signing[0].Record.Id, encryption.Count);
+    }
+}

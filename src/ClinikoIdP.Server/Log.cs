@@ -1,0 +1,32 @@
+namespace ClinikoIdP.Server;
+
+/// <summary>Every log event of the server in one table. Nothing secret (passwords, codes, keys, tokens) is ever logged.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1000, LogLevel.Warning, "No administrator exists yet. Create one with: {Command}")]
+    public static partial void NoAdministrator(ILogger logger, string command);
+
+    [LoggerMessage(1001, LogLevel.Information, "Created {Use} key {KeyId}")]
+    public static partial void KeyCreated(ILogger logger, string use, string keyId);
+
+    [LoggerMessage(1002, LogLevel.Information, "Loaded {Count} signing keys (active {KeyId}) and {EncryptionCount} encryption keys")]
+    public static partial void KeysLoaded(ILogger logger, int count, string keyId, int encryptionCount);
+
+    [LoggerMessage(1100, LogLevel.Information, "User {UserId} signed in with a password")]
+    public static partial void PasswordAccepted(ILogger logger, string userId);
+
+    [LoggerMessage(1101, LogLevel.Warning, "Failed sign-in for a submitted email (account exists: {Exists}, locked out: {LockedOut})")]
+    public static partial void PasswordRejected(ILogger logger, bool exists, bool lockedOut);
+
+    [LoggerMessage(1102, LogLevel.Information, "Session {SessionId} started for user {UserId}")]
+    public static partial void SessionStarted(ILogger logger, string sessionId, string userId);
+
+    [LoggerMessage(1103, LogLevel.Information, "User {UserId} signed out")]
+    public static partial void SignedOut(ILogger logger, string userId);
+
+    [LoggerMessage(1200, LogLevel.Warning, "Refused a token request for user {UserId}: the account is no longer allowed to sign in")]
+    public static partial void TokenRefusedForUser(ILogger logger, string userId);
+
+    [LoggerMessage(1900, LogLevel.Error, "Unhandled error on {Path}")]
+    public static partial void UnhandledError(ILogger logger, Exception exception, string path);
+}

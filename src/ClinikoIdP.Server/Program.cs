@@ -1,0 +1,15 @@
+using ClinikoIdP.Server.Features.Cli;
+using ClinikoIdP.Server.Hosting;
+
+if (AdminCommandLine.IsAdminInvocation(args))
+{
+    return await AdminCommandLine.RunAsync(args);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddIdpWebServer();
+
+var app = builder.Build();
+app.UseIdpPipeline();
+await app.RunAsync();
+return 0;
