@@ -1,6 +1,6 @@
 using ClinikoIdP.Server.Data;
-using ClinikoIdP.Server.Features.Session;
 using ClinikoIdP.Server.Features.Common;
+using ClinikoIdP.Server.Features.Session;
 
 namespace ClinikoIdP.Server.Features.SignIn;
 

@@ -1,6 +1,6 @@
 using ClinikoIdP.Server.Data;
-using ClinikoIdP.Server.Features.Connect;
 using ClinikoIdP.Server.Features.Common;
+using ClinikoIdP.Server.Features.Connect;
 using ClinikoIdP.Server.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

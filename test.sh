@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: unit, integration and (when present) headless-browser tests.
+# Installs what the browser tests need (Debian's chromium) when it is missing, builds once, tests without rebuilding,
+# and ends with a plain "N passed, N failed" line counted from the test results.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if [ -d tests/ClinikoIdP.EndToEndTests ] && ! command -v chromium >/dev/null 2>&1; then
+  echo "Installing Debian's chromium for the browser tests..."
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  fi
+fi
+
+dotnet tool restore >/dev/null
+dotnet build ClinikoIdP.sln -nologo -clp:ErrorsOnly -warnaserror
+
+results="$(pwd)/TestResults"
+rm -rf "$results"
+status=0
+dotnet test ClinikoIdP.sln --no-build -nologo --logger "trx" --results-directory "$results" || status=$?
+
+passed=0
+failed=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(printf '%s' "$counters" | sed -n 's/.* passed="\([0-9]*\)".*/\1/p')
+  f=$(printf '%s' "$counters" | sed -n 's/.* failed="\([0-9]*\)".*/\1/p')
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+done
+
+echo "${passed} passed, ${failed} failed"
+if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
+  exit 1
+fi
