@@ -1,7 +1,11 @@
+using ClinikoIdP.Server.Features.BackupCodes;
+using ClinikoIdP.Server.Features.SecurityEvents;
 using ClinikoIdP.Server.Keys;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace ClinikoIdP.Server.Data;
 
@@ -16,6 +20,17 @@ public sealed class IdpDbContext(DbContextOptions<IdpDbContext> options)
 
     public DbSet<SigningKeyRecord> SigningKeys => Set<SigningKeyRecord>();
 
+    public DbSet<BackupCodeRecord> BackupCodes => Set<BackupCodeRecord>();
+
+    public DbSet<SecurityEventRecord> SecurityEvents => Set<SecurityEventRecord>();
+
+    // Stored as sortable numbers: SQLite cannot compare or order DateTimeOffset text in queries.
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -24,6 +39,37 @@ public sealed class IdpDbContext(DbContextOptions<IdpDbContext> options)
         builder.Entity<ClinicUser>(user =>
         {
             user.Property(u => u.DisplayName).HasMaxLength(ClinicUser.MaxDisplayNameLength);
+            user.Property(u => u.AuthenticatorSecret).HasMaxLength(1024);
+            user.Property(u => u.PendingAuthenticatorSecret).HasMaxLength(1024);
+
+            // Written only by AuthenticatorStore's compare-and-set: an ordinary update of a user loaded earlier
+            // (UserManager writes every column) must never move the replay guard backwards.
+            user.Property(u => u.LastTotpStep).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
+        });
+
+        builder.Entity<BackupCodeRecord>(code =>
+        {
+            code.ToTable("BackupCodes");
+            code.Property(c => c.UserId).HasMaxLength(450);
+            code.Property(c => c.Hash).HasMaxLength(256);
+            code.HasIndex(c => c.UserId);
+            code.HasOne<ClinicUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<SecurityEventRecord>(entry =>
+        {
+            entry.ToTable("SecurityEvents");
+            entry.Property(e => e.Kind).HasMaxLength(64);
+            entry.Property(e => e.Outcome).HasMaxLength(32);
+            entry.Property(e => e.UserId).HasMaxLength(450);
+            entry.Property(e => e.Email).HasMaxLength(256);
+            entry.Property(e => e.ActorId).HasMaxLength(450);
+            entry.Property(e => e.ClientId).HasMaxLength(100);
+            entry.Property(e => e.IpAddress).HasMaxLength(64);
+            entry.Property(e => e.UserAgent).HasMaxLength(512);
+            entry.Property(e => e.Detail).HasMaxLength(1024);
+            entry.HasIndex(e => e.OccurredAt);
+            entry.HasIndex(e => e.UserId);
         });
 
         builder.Entity<SigningKeyRecord>(key =>

@@ -1,4 +1,10 @@
+using ClinikoIdP.Authentication.Totp;
+using ClinikoIdP.Server.Features.BackupCodes;
 using ClinikoIdP.Server.Features.Connect;
+using ClinikoIdP.Server.Features.Enrolment;
+using ClinikoIdP.Server.Features.SecurityEvents;
+using ClinikoIdP.Server.Features.Session;
+using ClinikoIdP.Server.Features.TwoFactor;
 using ClinikoIdP.Server.Features.SignIn;
 using ClinikoIdP.Server.Features.SignOut;
 using Microsoft.AspNetCore.DataProtection;
@@ -25,6 +31,16 @@ public static class IdpServices
         services.AddScoped<SessionAuthorizations>();
         services.AddScoped<SessionTerminator>();
         services.AddScoped<SignInJourney>();
+        services.AddOptions<TwoFactorOptions>().Bind(configuration.GetSection(TwoFactorOptions.Section));
+        services.AddSingleton(provider => new TotpVerifier(provider.GetRequiredService<TimeProvider>()));
+        services.AddScoped<AuthenticatorStore>();
+        services.AddScoped<BackupCodeStore>();
+        services.AddScoped<SecondFactorVerifier>();
+        services.AddScoped<SecurityEventWriter>();
+        services.AddScoped<PendingSignIn>();
+        services.AddScoped<MfaDemand>();
+        services.AddScoped<EnrolmentSubject>();
+        services.AddScoped<Features.Cli.TwoFactorReset>();
         services.AddScoped<Features.Clients.ClientRegistrar>();
         services.AddScoped<Features.Users.UserAdministration>();
         return services;

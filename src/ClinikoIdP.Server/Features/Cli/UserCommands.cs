@@ -49,7 +49,16 @@ internal static class UserCommands
             await runtime.Output.WriteLineAsync($"Unlocked {parsed.GetValue(unlockEmail)}.");
         });
 
+        var resetEmail = new Option<string>("--email") { Description = "The user's email address.", Required = true };
+        var reset = new Command("reset-2fa", "Remove a user's authenticator and backup codes, end their sessions and tokens; they enrol again at next sign-in.") { resetEmail };
+        runtime.SetAction(reset, async (services, parsed, ct) =>
+        {
+            await services.GetRequiredService<TwoFactorReset>().ResetAsync(parsed.GetValue(resetEmail)!, null, ct);
+            await runtime.Output.WriteLineAsync($"Reset two-step verification for {parsed.GetValue(resetEmail)}; they will set it up again at their next sign-in.");
+        });
+
         user.Subcommands.Add(create);
+        user.Subcommands.Add(reset);
         user.Subcommands.Add(list);
         user.Subcommands.Add(lockCommand);
         user.Subcommands.Add(unlock);

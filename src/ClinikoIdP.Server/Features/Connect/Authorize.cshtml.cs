@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using ClinikoIdP.Server.Data;
+using ClinikoIdP.Server.Features.Session;
+using ClinikoIdP.Server.Features.SignIn;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -22,6 +24,9 @@ public sealed class AuthorizeModel(
     TokenPrincipalFactory principals,
     UserManager<ClinicUser> users,
     SignInManager<ClinicUser> signInManager,
+    SignInJourney journey,
+    PendingSignIn pending,
+    MfaDemand mfaDemand,
     IAntiforgery antiforgery,
     TimeProvider time) : PageModel
 {
@@ -79,6 +84,21 @@ public sealed class AuthorizeModel(
             return ChallengeSignIn(forceFresh: verdict is SessionVerdict.ReauthenticationRequired or SessionVerdict.DifferentUserHinted);
         }
 
+        // Step-up (ARCHITECTURE.md step 8): a session that has not passed the second factor this client or request
+        // demands never yields a code; the user proves the factor (or enrols) without typing the password again.
+        var demand = await mfaDemand.ForRequestAsync(request.ClientId, request.AcrValues, cancellationToken);
+        var methods = session.Principal!.GetAuthenticationMethods();
+        if (journey.StepUpUrl(user, methods, demand, AuthorizeUrl(forceFresh: false)) is { } stepUrl)
+        {
+            if (request.HasPromptValue(PromptValues.None))
+            {
+                return Reject(Errors.InteractionRequired, "A second factor is required before this application can be used.");
+            }
+
+            await pending.BeginAsync(user, methods, time.GetUtcNow(), session.Principal!.GetSessionId());
+            return Redirect(stepUrl);
+        }
+
         var application = await applications.FindByClientIdAsync(request.ClientId!, cancellationToken)
             ?? throw new InvalidOperationException("The client application cannot be found.");
         var applicationId = (await applications.GetIdAsync(application, cancellationToken))!;
@@ -110,16 +130,20 @@ public sealed class AuthorizeModel(
         return SignIn(principal, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
-    private ChallengeResult ChallengeSignIn(bool forceFresh)
+    private ChallengeResult ChallengeSignIn(bool forceFresh) =>
+        Challenge(new AuthenticationProperties { RedirectUri = AuthorizeUrl(forceFresh) }, IdentityConstants.ApplicationScheme);
+
+    /// <summary>
+    /// This authorization request as a local URL to come back to after a sign-in step. With a forced fresh sign-in,
+    /// prompt=login and max_age are dropped: the new sign-in satisfies them, and keeping them would loop forever.
+    /// </summary>
+    private string AuthorizeUrl(bool forceFresh)
     {
-        // Drop prompt=login and max_age from the URL the sign-in page returns to: the fresh sign-in satisfies them,
-        // and keeping them would send the user round the loop forever.
         var parameters = (Request.HasFormContentType ? Request.Form.AsEnumerable() : Request.Query.AsEnumerable())
             .Where(p => !(forceFresh && p.Key is Parameters.Prompt or Parameters.MaxAge))
             .Where(p => p.Key is not "__RequestVerificationToken" and not "handler")
             .ToList();
-        var returnUrl = Request.PathBase + Request.Path + QueryString.Create(parameters);
-        return Challenge(new AuthenticationProperties { RedirectUri = returnUrl }, IdentityConstants.ApplicationScheme);
+        return Request.PathBase + Request.Path + QueryString.Create(parameters);
     }
 
     private async Task ShowConsentAsync(object application, ImmutableArray<string> requestedScopes, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Security.Claims;
 using System.Text.Json;
+using ClinikoIdP.Authentication.Policy;
 using ClinikoIdP.Server.Data;
 using ClinikoIdP.Server.Features.Session;
 using Microsoft.AspNetCore.Identity;
@@ -28,6 +29,7 @@ public sealed class TokenPrincipalFactory(IOpenIddictScopeManager scopeManager, 
         // OIDC Core §2: amr is a JSON array even with a single value.
         var methods = session.GetAuthenticationMethods();
         identity.SetClaim(Claims.AuthenticationMethodReference, JsonSerializer.SerializeToElement(methods));
+        identity.SetClaim(Claims.AuthenticationContextReference, AuthenticationLevel.AcrFor(methods));
 
         identity.SetScopes(scopes);
         identity.SetResources(await ListResourcesAsync(scopes, cancellationToken));

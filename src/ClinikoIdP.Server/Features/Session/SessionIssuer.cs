@@ -17,7 +17,9 @@ public sealed class SessionIssuer(
     TimeProvider time,
     ILogger<SessionIssuer> logger)
 {
-    public async Task<ClaimsPrincipal> StartSessionAsync(ClinicUser user, IEnumerable<string> methods, DateTimeOffset authenticatedAt)
+    /// <param name="sessionId">The <c>sid</c> to keep when an existing session steps up; null starts a new one.</param>
+    public async Task<ClaimsPrincipal> StartSessionAsync(
+        ClinicUser user, IEnumerable<string> methods, DateTimeOffset authenticatedAt, string? sessionId = null)
     {
         var httpContext = httpContextAccessor.HttpContext
             ?? throw new InvalidOperationException("A session can only be started during a request.");
@@ -29,7 +31,7 @@ public sealed class SessionIssuer(
             identity.AddClaim(new Claim(SessionClaims.AuthenticationMethod, method));
         }
 
-        var sessionId = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(16));
+        sessionId ??= Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(16));
         identity.AddClaim(new Claim(SessionClaims.AuthenticationTime,
             SessionPrincipal.ToUnixTimeString(authenticatedAt), ClaimValueTypes.Integer64));
         identity.AddClaim(new Claim(SessionClaims.SessionStarted,

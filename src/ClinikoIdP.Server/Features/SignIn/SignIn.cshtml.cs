@@ -53,7 +53,7 @@ public sealed class SignInModel(
         }
 
         Log.PasswordAccepted(logger, user.Id);
-        return new SeeOtherResult(await journey.AfterPasswordAsync(user, ReturnUrl));
+        return new SeeOtherResult(await journey.AfterPasswordAsync(user, ReturnUrl, HttpContext.RequestAborted));
     }
 
     private PageResult Fail(bool exists, bool lockedOut)

@@ -1,21 +1,70 @@
+using ClinikoIdP.Authentication.Policy;
 using ClinikoIdP.Server.Data;
 using ClinikoIdP.Server.Features.Common;
 using ClinikoIdP.Server.Features.Session;
+using ClinikoIdP.Server.Features.TwoFactor;
+using Microsoft.Extensions.Options;
 
 namespace ClinikoIdP.Server.Features.SignIn;
 
 /// <summary>
-/// Decides where a sign-in goes after each step. The password is the first step; the session cookie is issued
-/// only when every step the policy asks for has passed.
+/// Decides where a sign-in goes after each step (ARCHITECTURE.md, "The sign-in journey"). The session cookie is
+/// issued only when every step the policy asks for has passed; until then the user is only partly signed in.
 /// </summary>
-public sealed class SignInJourney(SessionIssuer sessions, TimeProvider time)
+public sealed class SignInJourney(
+    SessionIssuer sessions,
+    PendingSignIn pending,
+    MfaDemand demand,
+    IOptions<TwoFactorOptions> options,
+    TimeProvider time)
 {
-    public const string PasswordMethod = "pwd";
+    public const string SecondFactorPath = "/two-factor";
+    public const string EnrolPath = "/enrol";
 
     /// <summary>Returns the local URL to send the browser to once the password has been accepted.</summary>
-    public async Task<string> AfterPasswordAsync(ClinicUser user, string? returnUrl)
+    public async Task<string> AfterPasswordAsync(ClinicUser user, string? returnUrl, CancellationToken cancellationToken)
     {
-        await sessions.StartSessionAsync(user, [PasswordMethod], time.GetUtcNow());
+        var mfa = await demand.ForReturnUrlAsync(returnUrl, cancellationToken);
+        var step = Decide(user, SessionState.PasswordOnly, mfa);
+        var now = time.GetUtcNow();
+        if (step == NextSignInStep.Satisfied)
+        {
+            await sessions.StartSessionAsync(user, AuthenticationLevel.AfterPassword, now);
+            return LocalUrl.OrHome(returnUrl);
+        }
+
+        await pending.BeginAsync(user, AuthenticationLevel.AfterPassword, now);
+        return StepUrl(step, returnUrl);
+    }
+
+    /// <summary>The next step for an existing session meeting a request, or null when the session satisfies it.</summary>
+    public string? StepUpUrl(ClinicUser user, IReadOnlyList<string> sessionMethods, MfaDemandResult mfa, string returnUrl)
+    {
+        var state = sessionMethods.Contains(Amr.MultipleFactor) ? SessionState.SecondFactorPassed : SessionState.PasswordOnly;
+        var step = Decide(user, state, mfa);
+        return step == NextSignInStep.Satisfied ? null : StepUrl(step, returnUrl);
+    }
+
+    /// <summary>Finishes a pending sign-in once its second factor has passed: the session starts now.</summary>
+    public async Task<string> CompleteAsync(PendingSignInState state, IEnumerable<string> methods, string? returnUrl)
+    {
+        await sessions.StartSessionAsync(state.User, state.Methods.Concat(methods), time.GetUtcNow(), state.SessionId);
         return LocalUrl.OrHome(returnUrl);
+    }
+
+    private NextSignInStep Decide(ClinicUser user, SessionState state, MfaDemandResult mfa) =>
+        SecondFactorPolicy.Decide(new SecondFactorContext
+        {
+            Enforcement = options.Value.Enforcement,
+            Session = state,
+            HasSecondFactor = user.HasAuthenticator,
+            ClientRequiresMfa = mfa.ClientRequiresMfa,
+            RequestAsksForMfa = mfa.RequestAsksForMfa,
+        });
+
+    private static string StepUrl(NextSignInStep step, string? returnUrl)
+    {
+        var path = step == NextSignInStep.Enrol ? EnrolPath : SecondFactorPath;
+        return LocalUrl.IsLocal(returnUrl) ? $"{path}?ReturnUrl={Uri.EscapeDataString(returnUrl!)}" : path;
     }
 }

@@ -1,0 +1,97 @@
+using ClinikoIdP.Authentication.Policy;
+using ClinikoIdP.Server.Features.BackupCodes;
+using ClinikoIdP.Server.Features.Common;
+using ClinikoIdP.Server.Features.SecurityEvents;
+using ClinikoIdP.Server.Features.Session;
+using ClinikoIdP.Server.Features.SignIn;
+using ClinikoIdP.Server.Features.TwoFactor;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ClinikoIdP.Server.Features.Enrolment;
+
+/// <summary>Set up an authenticator app: scan the QR code (or type the key), then confirm one code.</summary>
+public sealed class EnrolModel(
+    EnrolmentSubject subjects,
+    AuthenticatorStore authenticators,
+    BackupCodeStore backupCodes,
+    PendingSignIn pending,
+    SecurityEventWriter events) : PageModel
+{
+    [BindProperty]
+    public CodeInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string QrCodeDataUri { get; private set; } = "";
+
+    public string FormattedKey { get; private set; } = "";
+
+    public bool Replacing { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var subject = await subjects.FindAsync();
+        if (subject is null)
+        {
+            return NotAllowed();
+        }
+
+        await ShowAsync(subject);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var subject = await subjects.FindAsync();
+        if (subject is null)
+        {
+            return NotAllowed();
+        }
+
+        if (ModelState.IsValid)
+        {
+            var check = await authenticators.ConfirmSetupAsync(subject.User, Input.Code);
+            if (check.IsAccepted)
+            {
+                await events.WriteAsync(SecurityEventKinds.AuthenticatorEnrolled, SecurityEventOutcomes.Succeeded, subject.User);
+                var codes = await backupCodes.RegenerateAsync(subject.User);
+                await events.WriteAsync(SecurityEventKinds.BackupCodesRegenerated, SecurityEventOutcomes.Succeeded, subject.User, "at enrolment");
+                TempData[BackupCodeRoutes.TempDataKey] = string.Join(' ', codes);
+                if (subject.Pending is { } state)
+                {
+                    // The sign-in now has both factors; the session starts once the backup codes are saved.
+                    await pending.BeginAsync(subject.User, state.Methods.Concat(AuthenticationLevel.AfterAuthenticatorCode),
+                        state.StartedAt, state.SessionId);
+                }
+
+                return new SeeOtherResult(LocalUrl.IsLocal(ReturnUrl)
+                    ? $"{BackupCodeRoutes.Show}?ReturnUrl={Uri.EscapeDataString(ReturnUrl!)}"
+                    : BackupCodeRoutes.Show);
+            }
+
+            ModelState.AddModelError("Input.Code", SecondFactorMessages.For(check));
+        }
+
+        Input.Code = "";
+        await ShowAsync(subject);
+        return Page();
+    }
+
+    private async Task ShowAsync(EnrolmentSubjectState subject)
+    {
+        var setup = await authenticators.BeginSetupAsync(subject.User);
+        QrCodeDataUri = QrCodeImage.ToPngDataUri(setup.OtpAuthUri);
+        FormattedKey = setup.FormattedKey;
+        Replacing = subject.User.HasAuthenticator;
+    }
+
+    private SeeOtherResult NotAllowed()
+    {
+        TempData[nameof(SignInModel.Notice)] = SecondFactorMessages.Expired;
+        return new SeeOtherResult(LocalUrl.IsLocal(ReturnUrl)
+            ? $"{SignInRoutes.SignIn}?ReturnUrl={Uri.EscapeDataString(ReturnUrl!)}"
+            : SignInRoutes.SignIn);
+    }
+}

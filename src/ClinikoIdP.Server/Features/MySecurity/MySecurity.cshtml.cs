@@ -1,0 +1,94 @@
+using ClinikoIdP.Authentication.Policy;
+using ClinikoIdP.Server.Data;
+using ClinikoIdP.Server.Features.BackupCodes;
+using ClinikoIdP.Server.Features.Common;
+using ClinikoIdP.Server.Features.Enrolment;
+using ClinikoIdP.Server.Features.SecurityEvents;
+using ClinikoIdP.Server.Features.Session;
+using ClinikoIdP.Server.Features.SignIn;
+using ClinikoIdP.Server.Features.TwoFactor;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace ClinikoIdP.Server.Features.MySecurity;
+
+/// <summary>The user's own security page: authenticator status, backup codes left, and the changes they can make.</summary>
+[Authorize]
+public sealed class MySecurityModel(
+    UserManager<ClinicUser> users,
+    EnrolmentSubject subjects,
+    BackupCodeStore backupCodes,
+    AuthenticatorStore authenticators,
+    PendingSignIn pending,
+    SecurityEventWriter events,
+    IOptions<TwoFactorOptions> options,
+    TimeProvider time) : PageModel
+{
+    public const string Route = "/my-security";
+
+    public bool HasAuthenticator { get; private set; }
+
+    public DateTimeOffset? EnrolledAt { get; private set; }
+
+    public int BackupCodesLeft { get; private set; }
+
+    public bool RecentlyVerified { get; private set; }
+
+    public bool CanRemove { get; private set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return new SeeOtherResult(SignInRoutes.SignIn);
+        }
+
+        HasAuthenticator = user.HasAuthenticator;
+        EnrolledAt = user.AuthenticatorEnrolledAt;
+        BackupCodesLeft = await backupCodes.CountRemainingAsync(user);
+        RecentlyVerified = await subjects.FindAsync() is not null;
+        CanRemove = options.Value.Enforcement == TwoFactorEnforcement.WhenRequested;
+        return Page();
+    }
+
+    /// <summary>Asks for the second factor again before a security change (the last one is too old).</summary>
+    public async Task<IActionResult> OnPostVerifyAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null || !user.HasAuthenticator)
+        {
+            return new SeeOtherResult(Route);
+        }
+
+        await pending.BeginAsync(user, User.GetAuthenticationMethods(), time.GetUtcNow(), User.GetSessionId());
+        return new SeeOtherResult($"{SignInJourney.SecondFactorPath}?ReturnUrl={Uri.EscapeDataString(Route)}");
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync()
+    {
+        var subject = await subjects.FindAsync();
+        if (subject is null || subject.Pending is not null)
+        {
+            return new SeeOtherResult(Route);
+        }
+
+        if (options.Value.Enforcement == TwoFactorEnforcement.Always)
+        {
+            Message = "Your clinic requires two-step verification, so it can't be turned off. Set up a new phone instead.";
+            return new SeeOtherResult(Route);
+        }
+
+        await authenticators.RemoveAsync(subject.User);
+        await backupCodes.DeleteAllAsync(subject.User);
+        await events.WriteAsync(SecurityEventKinds.AuthenticatorRemoved, SecurityEventOutcomes.Succeeded, subject.User);
+        Message = "Two-step verification is off. Your backup codes no longer work.";
+        return new SeeOtherResult(Route);
+    }
+}

@@ -1,0 +1,40 @@
+using ClinikoIdP.Authentication.Policy;
+using ClinikoIdP.Server.Features.Clients;
+using ClinikoIdP.Server.Features.Connect;
+using Microsoft.AspNetCore.WebUtilities;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace ClinikoIdP.Server.Features.SignIn;
+
+/// <summary>Whether the clinic app (its "require MFA" setting) or the request (<c>acr_values</c>) demands a second factor.</summary>
+public sealed record MfaDemandResult(bool ClientRequiresMfa, bool RequestAsksForMfa);
+
+public sealed class MfaDemand(IOpenIddictApplicationManager applications)
+{
+    public async Task<MfaDemandResult> ForRequestAsync(string? clientId, string? acrValues, CancellationToken cancellationToken)
+    {
+        var clientRequires = false;
+        if (!string.IsNullOrEmpty(clientId) && clientId.Length <= 100
+            && await applications.FindByClientIdAsync(clientId, cancellationToken) is { } application)
+        {
+            var settings = await applications.GetSettingsAsync(application, cancellationToken);
+            clientRequires = settings.TryGetValue(ClientSettings.RequireMfa, out var value) && value == "true";
+        }
+
+        return new MfaDemandResult(clientRequires, Acr.AsksForMfa(acrValues));
+    }
+
+    /// <summary>Reads the demand from the authorization request a sign-in page will return to.</summary>
+    public Task<MfaDemandResult> ForReturnUrlAsync(string? returnUrl, CancellationToken cancellationToken)
+    {
+        var queryStart = returnUrl?.IndexOf('?', StringComparison.Ordinal) ?? -1;
+        if (returnUrl is null || queryStart < 0 || !returnUrl.StartsWith("/" + ConnectRoutes.Authorize, StringComparison.Ordinal))
+        {
+            return Task.FromResult(new MfaDemandResult(false, false));
+        }
+
+        var query = QueryHelpers.ParseQuery(returnUrl[queryStart..]);
+        return ForRequestAsync(query[Parameters.ClientId].ToString(), query[Parameters.AcrValues].ToString(), cancellationToken);
+    }
+}

@@ -1,0 +1,68 @@
+using ClinikoIdP.Server.Features.BackupCodes;
+using ClinikoIdP.Server.Features.Common;
+using ClinikoIdP.Server.Features.Session;
+using ClinikoIdP.Server.Features.SignIn;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ClinikoIdP.Server.Features.TwoFactor;
+
+/// <summary>The second step of a sign-in (or a step-up): a 6-digit authenticator code or a backup code.</summary>
+public sealed class TwoFactorModel(PendingSignIn pending, SecondFactorVerifier verifier, SignInJourney journey) : PageModel
+{
+    [BindProperty]
+    public CodeInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var state = await pending.GetAsync();
+        if (state is null)
+        {
+            return Expired();
+        }
+
+        return state.User.HasAuthenticator ? Page() : new SeeOtherResult(WithReturnUrl(SignInJourney.EnrolPath));
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var state = await pending.GetAsync();
+        if (state is null)
+        {
+            return Expired();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await verifier.VerifyAsync(state.User, Input.Code);
+        Input.Code = "";
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError("Input.Code", result.Error!);
+            return Page();
+        }
+
+        var next = await journey.CompleteAsync(state, result.Methods!, LocalUrl.IsLocal(ReturnUrl) ? ReturnUrl : null);
+        if (result.BackupCodesLeft is { } left)
+        {
+            return new SeeOtherResult($"{BackupCodeRoutes.Remaining}?left={left}&ReturnUrl={Uri.EscapeDataString(next)}");
+        }
+
+        return new SeeOtherResult(next);
+    }
+
+    private SeeOtherResult Expired()
+    {
+        TempData[nameof(SignInModel.Notice)] = SecondFactorMessages.Expired;
+        return new SeeOtherResult(WithReturnUrl(SignInRoutes.SignIn));
+    }
+
+    private string WithReturnUrl(string path) =>
+        LocalUrl.IsLocal(ReturnUrl) ? $"{path}?ReturnUrl={Uri.EscapeDataString(ReturnUrl!)}" : path;
+}
