@@ -5,6 +5,7 @@ using ClinikoIdP.Authentication.Policy;
 using ClinikoIdP.Server.Data;
 using ClinikoIdP.Server.Features.Session;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -28,7 +29,7 @@ public sealed class TokenPrincipalFactory(IOpenIddictScopeManager scopeManager, 
 
         // OIDC Core §2: amr is a JSON array even with a single value.
         var methods = session.GetAuthenticationMethods();
-        identity.SetClaim(Claims.AuthenticationMethodReference, JsonSerializer.SerializeToElement(methods));
+        identity.AddClaim(new Claim(Claims.AuthenticationMethodReference, JsonSerializer.Serialize(methods), JsonClaimValueTypes.JsonArray));
         identity.SetClaim(Claims.AuthenticationContextReference, AuthenticationLevel.AcrFor(methods));
 
         identity.SetScopes(scopes);

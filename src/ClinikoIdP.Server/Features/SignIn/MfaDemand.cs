@@ -35,6 +35,6 @@ public sealed class MfaDemand(IOpenIddictApplicationManager applications)
         }
 
         var query = QueryHelpers.ParseQuery(returnUrl[queryStart..]);
-        return ForRequestAsync(query[Parameters.ClientId].ToString(), query[Parameters.AcrValues].ToString(), cancellationToken);
+        return ForRequestAsync(query.GetValueOrDefault(Parameters.ClientId).ToString(), query.GetValueOrDefault(Parameters.AcrValues).ToString(), cancellationToken);
     }
 }
