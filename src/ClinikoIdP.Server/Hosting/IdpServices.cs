@@ -4,9 +4,9 @@ using ClinikoIdP.Server.Features.Connect;
 using ClinikoIdP.Server.Features.Enrolment;
 using ClinikoIdP.Server.Features.SecurityEvents;
 using ClinikoIdP.Server.Features.Session;
-using ClinikoIdP.Server.Features.TwoFactor;
 using ClinikoIdP.Server.Features.SignIn;
 using ClinikoIdP.Server.Features.SignOut;
+using ClinikoIdP.Server.Features.TwoFactor;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace ClinikoIdP.Server.Hosting;
