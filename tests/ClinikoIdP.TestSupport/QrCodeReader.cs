@@ -1,0 +1,36 @@
+using StbImageSharp;
+using ZXing;
+using ZXing.Common;
+
+namespace ClinikoIdP.TestSupport;
+
+/// <summary>Reads a QR code from a PNG (the enrolment page's image, or a browser screenshot), as a phone's camera would.</summary>
+public static class QrCodeReader
+{
+    public static string? Decode(byte[] png)
+    {
+        var image = ImageResult.FromMemory(png, ColorComponents.RedGreenBlueAlpha);
+        var source = new RGBLuminanceSource(image.Data, image.Width, image.Height, RGBLuminanceSource.BitmapFormat.RGBA32);
+        var reader = new BarcodeReaderGeneric
+        {
+            Options = new DecodingOptions
+            {
+                PossibleFormats = [BarcodeFormat.QR_CODE],
+                TryHarder = true,
+            },
+        };
+        return reader.Decode(source)?.Text;
+    }
+
+    /// <summary>Decodes a <c>data:image/png;base64,…</c> URI.</summary>
+    public static string? DecodeDataUri(string dataUri)
+    {
+        const string prefix = "data:image/png;base64,";
+        if (!dataUri.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("Not a PNG data URI.", nameof(dataUri));
+        }
+
+        return Decode(Convert.FromBase64String(dataUri[prefix.Length..]));
+    }
+}
