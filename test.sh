@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-if [ -d tests/ClinikoIdP.EndToEndTests ] && ! command -v chromium >/dev/null 2>&1; then
+# The browser tests launch /usr/bin/chromium itself (Playwright never downloads a browser here).
+if [ -d tests/ClinikoIdP.EndToEndTests ] && [ ! -x /usr/bin/chromium ]; then
   echo "Installing Debian's chromium for the browser tests..."
   if [ "$(id -u)" -eq 0 ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null

@@ -1,0 +1,68 @@
+using Microsoft.Playwright;
+
+namespace ClinikoIdP.EndToEndTests.Infrastructure;
+
+/// <summary>
+/// One server, one registered clinic app and one headless Chromium per test class. The browser is Debian's
+/// (installed by test.sh), never one downloaded by Playwright. Each test opens its own contexts: a context is a fresh
+/// browser profile (its own cookies), which is how "later, on another day" is played.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    public static readonly ViewportSize Desktop = new() { Width = 1280, Height = 800 };
+
+    public static readonly ViewportSize Mobile = new() { Width = 375, Height = 740 };
+
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+    private ClinicApp? app;
+
+    public IdpServer Server { get; } = new();
+
+    public ClinicApp App => app ?? throw new InvalidOperationException("The fixture has not started.");
+
+    public async Task InitializeAsync()
+    {
+        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: install Debian's chromium (./test.sh does).");
+        Server.Start();
+        app = await ClinicApp.RegisterAsync(Server);
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync",
+            ],
+        });
+    }
+
+    /// <summary>A page in a new, empty browser profile.</summary>
+    public async Task<IPage> NewPageAsync(ViewportSize? viewport = null)
+    {
+        var context = await (browser ?? throw new InvalidOperationException("The fixture has not started.")).NewContextAsync(new()
+        {
+            BaseURL = Server.BaseAddress.ToString(),
+            ViewportSize = viewport ?? Desktop,
+            AcceptDownloads = true,
+            Locale = "en-AU",
+        });
+        context.SetDefaultTimeout(10_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        await Server.DisposeAsync();
+    }
+}

@@ -1,0 +1,119 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.IdentityModel.Tokens;
+using Microsoft.Playwright;
+
+namespace ClinikoIdP.EndToEndTests.Infrastructure;
+
+/// <summary>
+/// A clinic app registered as a confidential client whose redirect URI is a loopback address nothing listens on:
+/// the browser's request to it is intercepted (that is the app receiving the code), and the code is then redeemed
+/// over the back channel with PKCE S256, as the app's server would.
+/// </summary>
+public sealed class ClinicApp
+{
+    private readonly IdpServer server;
+    private readonly string secret;
+
+    private ClinicApp(IdpServer server, string clientId, string secret, Uri origin)
+    {
+        this.server = server;
+        this.secret = secret;
+        ClientId = clientId;
+        Origin = origin;
+    }
+
+    public string ClientId { get; }
+
+    /// <summary>http://127.0.0.1:PORT with a port no server listens on.</summary>
+    public Uri Origin { get; }
+
+    public string RedirectUri => new Uri(Origin, "/callback").ToString();
+
+    public static async Task<ClinicApp> RegisterAsync(IdpServer server)
+    {
+        var clientId = "appointments-" + Guid.NewGuid().ToString("N")[..8];
+        var secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+        var app = new ClinicApp(server, clientId, secret, new Uri($"http://127.0.0.1:{UnusedPort()}"));
+        await server.AdminAsync(
+            "client", "create", "--client-id", clientId, "--secret", secret, "--display-name", "Clinic Appointments",
+            "--redirect-uri", app.RedirectUri, "--scope", "openid", "--scope", "profile", "--scope", "email");
+        return app;
+    }
+
+    /// <summary>A fresh authorization request (code flow, PKCE S256, state and nonce).</summary>
+    public SignInRequest NewSignInRequest()
+    {
+        var verifier = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
+        var challenge = Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
+        var state = Guid.NewGuid().ToString("N");
+        var nonce = Guid.NewGuid().ToString("N");
+        var url = QueryHelpers.AddQueryString(new Uri(server.BaseAddress, "/connect/authorize").ToString(), new Dictionary<string, string?>
+        {
+            ["client_id"] = ClientId,
+            ["redirect_uri"] = RedirectUri,
+            ["response_type"] = "code",
+            ["scope"] = "openid profile email",
+            ["state"] = state,
+            ["nonce"] = nonce,
+            ["code_challenge"] = challenge,
+            ["code_challenge_method"] = "S256",
+        });
+        return new SignInRequest(url, verifier, state, nonce);
+    }
+
+    /// <summary>
+    /// Starts listening for the browser arriving at the redirect URI; the returned task completes with the full URL
+    /// (code and state in its query) and the browser is shown a small page instead of a connection error.
+    /// </summary>
+    public async Task<Task<Uri>> ExpectCallbackAsync(IBrowserContext context)
+    {
+        var arrived = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await context.RouteAsync(Origin + "**", async route =>
+        {
+            arrived.TrySetResult(new Uri(route.Request.Url));
+            await route.FulfillAsync(new() { ContentType = "text/html", Body = "<!DOCTYPE html><title>Clinic Appointments</title><h1>Today's appointments</h1>" });
+        });
+        return arrived.Task.WaitAsync(TimeSpan.FromSeconds(15));
+    }
+
+    /// <summary>Reads the code from the callback (checking state) and redeems it at the token endpoint.</summary>
+    public async Task<IdToken> RedeemAsync(Uri callback, SignInRequest request)
+    {
+        var query = QueryHelpers.ParseQuery(callback.Query);
+        Assert.Equal(request.State, query["state"].ToString());
+        Assert.True(query.TryGetValue("code", out var code), $"No code in the callback: {callback}");
+
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        using var message = new HttpRequestMessage(HttpMethod.Post, "/connect/token")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "authorization_code",
+                ["code"] = code.ToString(),
+                ["redirect_uri"] = RedirectUri,
+                ["code_verifier"] = request.Verifier,
+            }),
+        };
+        message.Headers.Authorization = new AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Uri.EscapeDataString(ClientId)}:{Uri.EscapeDataString(secret)}")));
+        using var response = await http.SendAsync(message);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"Token request failed: {(int)response.StatusCode} {body}");
+        using var json = JsonDocument.Parse(body);
+        var idToken = json.RootElement.GetProperty("id_token").GetString()!;
+        return await IdToken.ValidateAsync(http, idToken, server.BaseAddress, ClientId, request.Nonce);
+    }
+
+    private static int UnusedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

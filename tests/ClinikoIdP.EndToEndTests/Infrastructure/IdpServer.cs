@@ -1,0 +1,85 @@
+using System.Net;
+using ClinikoIdP.Server.Features.Cli;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ClinikoIdP.EndToEndTests.Infrastructure;
+
+/// <summary>
+/// The whole server on a real loopback port (Kestrel) so a real browser can reach it, in Development (plain HTTP on
+/// loopback, cookies without the __Host- prefix) with the default "Always" two-factor policy and its own SQLite file.
+/// </summary>
+public sealed class IdpServer : WebApplicationFactory<Program>
+{
+    public const string ClinicName = "Harbourside Clinic";
+
+    private readonly string directory = Path.Combine(Path.GetTempPath(), "clinikoidp-e2e-" + Guid.NewGuid().ToString("N"));
+
+    public IdpServer()
+    {
+        Directory.CreateDirectory(directory);
+        Settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:IdP"] = $"Data Source={Path.Combine(directory, "idp.db")}",
+            ["TwoFactor:Enforcement"] = "Always",
+            ["TwoFactor:Issuer"] = ClinicName,
+        };
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+    }
+
+    public IReadOnlyDictionary<string, string?> Settings { get; }
+
+    /// <summary>http://127.0.0.1:PORT/ once started.</summary>
+    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+
+    public void Start()
+    {
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseAddress = new Uri(addresses.Single().TrimEnd('/') + "/");
+    }
+
+    /// <summary>Runs <c>admin ARGS…</c> in-process against this server's database, as an operator would; it must succeed.</summary>
+    public async Task<string> AdminAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = await AdminCommandLine.RunAsync(["admin", .. args], output, error, Settings);
+        Assert.True(exitCode == 0, $"admin {string.Join(' ', args)} failed ({exitCode}): {error}");
+        return output.ToString();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.UseStaticWebAssets();
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A handle still open elsewhere; the temporary directory is cleaned by the OS eventually.
+            }
+        }
+    }
+}

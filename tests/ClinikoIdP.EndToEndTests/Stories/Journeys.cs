@@ -1,0 +1,36 @@
+using ClinikoIdP.EndToEndTests.Infrastructure;
+using ClinikoIdP.EndToEndTests.Pages;
+using ClinikoIdP.TestSupport;
+
+namespace ClinikoIdP.EndToEndTests.Stories;
+
+/// <summary>Steps that several stories start from, composed of the page objects.</summary>
+public static class Journeys
+{
+    /// <summary>Scans the QR code as drawn, and types the code an authenticator app would show now.</summary>
+    public static async Task<string> ScanAndConfirmAsync(EnrolmentPage enrolment)
+    {
+        var (secret, _, _) = IndependentTotp.ParseUri(await enrolment.ScanQrCodeAsync());
+        await enrolment.ConfirmAsync(IndependentTotp.Code(secret, DateTimeOffset.UtcNow));
+        return secret;
+    }
+
+    /// <summary>A new staff member follows a clinic app's sign-in link, enrols, saves the codes and reaches the app.</summary>
+    public static async Task<EnrolledStaffMember> EnrolNewStaffMemberAsync(BrowserFixture fixture)
+    {
+        var member = await StaffMember.CreateAsync(fixture.Server);
+        var page = await fixture.NewPageAsync();
+        var request = fixture.App.NewSignInRequest();
+        var callback = await fixture.App.ExpectCallbackAsync(page.Context);
+
+        await (await SignInPage.OpenAsync(page, request)).SubmitAsync(member);
+        var secret = await ScanAndConfirmAsync(await EnrolmentPage.ExpectAsync(page));
+        var backupCodes = await BackupCodesPage.ExpectAsync(page);
+        var codes = await backupCodes.ReadCodesAsync();
+        await backupCodes.ConfirmSavedAsync();
+        await fixture.App.RedeemAsync(await callback, request);
+
+        await page.Context.CloseAsync();
+        return new EnrolledStaffMember(member, secret, codes);
+    }
+}
