@@ -7,6 +7,7 @@ using ClinikoIdP.Server.Features.SignIn;
 using ClinikoIdP.Server.Features.TwoFactor;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace ClinikoIdP.Server.Features.Enrolment;
 
@@ -16,7 +17,8 @@ public sealed class EnrolModel(
     AuthenticatorStore authenticators,
     BackupCodeStore backupCodes,
     PendingSignIn pending,
-    SecurityEventWriter events) : PageModel
+    SecurityEventWriter events,
+    IOptions<TwoFactorOptions> options) : PageModel
 {
     [BindProperty]
     public CodeInput Input { get; set; } = new();
@@ -29,6 +31,9 @@ public sealed class EnrolModel(
     public string FormattedKey { get; private set; } = "";
 
     public bool Replacing { get; private set; }
+
+    /// <summary>The name the authenticator app will show beside the account.</summary>
+    public string Issuer => options.Value.Issuer;
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -71,6 +76,8 @@ public sealed class EnrolModel(
                     : BackupCodeRoutes.Show);
             }
 
+            // Without this the field would show the refused code again (tag helpers prefer the attempted value).
+            ModelState.Remove("Input.Code");
             ModelState.AddModelError("Input.Code", SecondFactorMessages.For(check));
         }
 

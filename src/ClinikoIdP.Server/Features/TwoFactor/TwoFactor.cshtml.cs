@@ -4,17 +4,22 @@ using ClinikoIdP.Server.Features.Session;
 using ClinikoIdP.Server.Features.SignIn;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace ClinikoIdP.Server.Features.TwoFactor;
 
 /// <summary>The second step of a sign-in (or a step-up): a 6-digit authenticator code or a backup code.</summary>
-public sealed class TwoFactorModel(PendingSignIn pending, SecondFactorVerifier verifier, SignInJourney journey) : PageModel
+public sealed class TwoFactorModel(
+    PendingSignIn pending, SecondFactorVerifier verifier, SignInJourney journey, IOptions<TwoFactorOptions> options) : PageModel
 {
     [BindProperty]
     public CodeInput Input { get; set; } = new();
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
+
+    /// <summary>The name the authenticator app shows beside the account.</summary>
+    public string Issuer => options.Value.Issuer;
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -44,6 +49,8 @@ public sealed class TwoFactorModel(PendingSignIn pending, SecondFactorVerifier v
         Input.Code = "";
         if (!result.Succeeded)
         {
+            // Without this the field would show the refused code again (tag helpers prefer the attempted value).
+            ModelState.Remove("Input.Code");
             ModelState.AddModelError("Input.Code", result.Error!);
             return Page();
         }
