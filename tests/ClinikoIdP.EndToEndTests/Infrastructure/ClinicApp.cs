@@ -68,10 +68,10 @@ public sealed class ClinicApp
     }
 
     /// <summary>
-    /// Starts listening for the browser arriving at the redirect URI; the returned task completes with the full URL
-    /// (code and state in its query) and the browser is shown a small page instead of a connection error.
+    /// Starts listening for the browser arriving at the redirect URI, where it is shown a small page instead of a
+    /// connection error.
     /// </summary>
-    public async Task<Task<Uri>> ExpectCallbackAsync(IBrowserContext context)
+    public async Task<Callback> ExpectCallbackAsync(IBrowserContext context)
     {
         var arrived = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         await context.RouteAsync(Origin + "**", async route =>
@@ -79,15 +79,16 @@ public sealed class ClinicApp
             arrived.TrySetResult(new Uri(route.Request.Url));
             await route.FulfillAsync(new() { ContentType = "text/html", Body = "<!DOCTYPE html><title>Clinic Appointments</title><h1>Today's appointments</h1>" });
         });
-        return arrived.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        return new Callback(arrived.Task);
     }
 
     /// <summary>Reads the code from the callback (checking state) and redeems it at the token endpoint.</summary>
-    public async Task<IdToken> RedeemAsync(Uri callback, SignInRequest request)
+    public async Task<IdToken> RedeemAsync(Callback callback, SignInRequest request)
     {
-        var query = QueryHelpers.ParseQuery(callback.Query);
+        var arrival = await callback.ArrivalAsync();
+        var query = QueryHelpers.ParseQuery(arrival.Query);
         Assert.Equal(request.State, query["state"].ToString());
-        Assert.True(query.TryGetValue("code", out var code), $"No code in the callback: {callback}");
+        Assert.True(query.TryGetValue("code", out var code), $"No code in the callback: {arrival}");
 
         using var http = new HttpClient { BaseAddress = server.BaseAddress };
         using var message = new HttpRequestMessage(HttpMethod.Post, "/connect/token")

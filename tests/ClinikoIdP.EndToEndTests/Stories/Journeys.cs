@@ -8,11 +8,12 @@ namespace ClinikoIdP.EndToEndTests.Stories;
 public static class Journeys
 {
     /// <summary>Scans the QR code as drawn, and types the code an authenticator app would show now.</summary>
-    public static async Task<string> ScanAndConfirmAsync(EnrolmentPage enrolment)
+    public static async Task<(string Secret, string Code)> ScanAndConfirmAsync(EnrolmentPage enrolment)
     {
         var (secret, _, _) = IndependentTotp.ParseUri(await enrolment.ScanQrCodeAsync());
-        await enrolment.ConfirmAsync(IndependentTotp.Code(secret, DateTimeOffset.UtcNow));
-        return secret;
+        var code = IndependentTotp.Code(secret, DateTimeOffset.UtcNow);
+        await enrolment.ConfirmAsync(code);
+        return (secret, code);
     }
 
     /// <summary>A new staff member follows a clinic app's sign-in link, enrols, saves the codes and reaches the app.</summary>
@@ -24,11 +25,11 @@ public static class Journeys
         var callback = await fixture.App.ExpectCallbackAsync(page.Context);
 
         await (await SignInPage.OpenAsync(page, request)).SubmitAsync(member);
-        var secret = await ScanAndConfirmAsync(await EnrolmentPage.ExpectAsync(page));
+        var (secret, _) = await ScanAndConfirmAsync(await EnrolmentPage.ExpectAsync(page));
         var backupCodes = await BackupCodesPage.ExpectAsync(page);
         var codes = await backupCodes.ReadCodesAsync();
         await backupCodes.ConfirmSavedAsync();
-        await fixture.App.RedeemAsync(await callback, request);
+        await fixture.App.RedeemAsync(callback, request);
 
         await page.Context.CloseAsync();
         return new EnrolledStaffMember(member, secret, codes);

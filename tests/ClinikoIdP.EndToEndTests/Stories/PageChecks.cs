@@ -1,3 +1,4 @@
+using ClinikoIdP.EndToEndTests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace ClinikoIdP.EndToEndTests.Stories;
@@ -27,6 +28,23 @@ public static class PageChecks
         Assert.Empty(await page.EvaluateAsync<string[]>(FormsWithoutSubmitButton));
         Assert.Equal(0, await page.Locator("img:not([alt]), img[alt='']").CountAsync());
         Assert.False(string.IsNullOrWhiteSpace(await page.Locator("html").GetAttributeAsync("lang")));
+        await AssertNoSidewaysScrollAsync(page);
+    }
+
+    /// <summary>Checks the page at a phone's width, then puts the viewport back.</summary>
+    public static async Task AssertFitsPhoneAsync(IPage page)
+    {
+        var original = page.ViewportSize;
+        await page.SetViewportSizeAsync(BrowserFixture.Mobile.Width, BrowserFixture.Mobile.Height);
+        await AssertNoSidewaysScrollAsync(page);
+        if (original is not null)
+        {
+            await page.SetViewportSizeAsync(original.Width, original.Height);
+        }
+    }
+
+    private static async Task AssertNoSidewaysScrollAsync(IPage page)
+    {
         var overflow = await page.EvaluateAsync<int>(HorizontalOverflow);
         Assert.True(overflow <= 0, $"{page.Url} scrolls sideways by {overflow}px at {page.ViewportSize?.Width}px wide.");
     }

@@ -49,7 +49,7 @@ public sealed partial class TwoFactorSignInStories(BrowserFixture fixture) : ICl
         await page.EmulateMediaAsync(new() { Media = Media.Screen });
 
         await backupCodes.ConfirmSavedAsync();
-        var idToken = await fixture.App.RedeemAsync(await callback, request);
+        var idToken = await fixture.App.RedeemAsync(callback, request);
         Assert.Equal(["mfa", "otp", "pwd"], idToken.Amr.Order(StringComparer.Ordinal));
         Assert.Equal(member.Email, idToken.Email);
     }
@@ -72,9 +72,10 @@ public sealed partial class TwoFactorSignInStories(BrowserFixture fixture) : ICl
         await Expect(page).ToHaveURLAsync(RemainingPage());
         await Expect(page.Locator("main")).ToContainTextAsync("9 backup codes left");
         await Screenshots.CaptureAsync(page, "06-backup-codes-remaining");
+        await PageChecks.AssertFitsPhoneAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Continue" }).ClickAsync();
 
-        var idToken = await fixture.App.RedeemAsync(await callback, request);
+        var idToken = await fixture.App.RedeemAsync(callback, request);
         Assert.Contains("mfa", idToken.Amr);
         Assert.Contains("rc", idToken.Amr);
         Assert.DoesNotContain("otp", idToken.Amr);
@@ -82,6 +83,12 @@ public sealed partial class TwoFactorSignInStories(BrowserFixture fixture) : ICl
         await page.GotoAsync("/my-security");
         await Expect(page.Locator("main")).ToContainTextAsync("9 of 10");
         await Screenshots.CaptureAsync(page, "07-my-security");
+        await PageChecks.AssertFitsPhoneAsync(page);
+
+        // The account menu is plain HTML (no script), so it opens under a strict CSP.
+        await page.GetByText("My info").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "My security" })).ToBeVisibleAsync();
+        await Screenshots.CaptureAsync(page, "08-account-menu");
     }
 
     [GeneratedRegex("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}")]
