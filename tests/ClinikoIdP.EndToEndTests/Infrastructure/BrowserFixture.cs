@@ -26,6 +26,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: install Debian's chromium (./test.sh does).");
+        // Generous upper bounds: CI runs the other test projects beside these on two cores.
+        Assertions.SetDefaultExpectTimeout(15_000);
         Server.Start();
         app = await ClinicApp.RegisterAsync(Server);
         playwright = await Playwright.CreateAsync();
@@ -51,7 +53,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             AcceptDownloads = true,
             Locale = "en-AU",
         });
-        context.SetDefaultTimeout(10_000);
+        context.SetDefaultTimeout(20_000);
         return await context.NewPageAsync();
     }
 
