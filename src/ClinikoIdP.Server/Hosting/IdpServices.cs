@@ -6,6 +6,7 @@ using ClinikoIdP.Server.Features.SecurityEvents;
 using ClinikoIdP.Server.Features.Session;
 using ClinikoIdP.Server.Features.SignIn;
 using ClinikoIdP.Server.Features.SignOut;
+using ClinikoIdP.Server.Features.SingleLogout;
 using ClinikoIdP.Server.Features.TwoFactor;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -41,6 +42,7 @@ public static class IdpServices
         services.AddScoped<MfaDemand>();
         services.AddScoped<EnrolmentSubject>();
         services.AddScoped<Features.Cli.TwoFactorReset>();
+        services.AddScoped<BackChannelLogoutOutbox>();
         services.AddScoped<Features.Clients.ClientRegistrar>();
         services.AddScoped<Features.Users.UserAdministration>();
         return services;
@@ -52,6 +54,11 @@ public static class IdpServices
         builder.Services.AddIdpCore(builder.Configuration, builder.Environment);
         builder.Services.AddIdpTransportSecurity(builder.Configuration);
         builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
+        builder.Services.AddSingleton<ObservedIssuer>();
+        builder.Services.AddSingleton<LogoutTokenFactory>();
+        builder.Services.AddHostedService<BackChannelLogoutSender>();
+        builder.Services.AddSingleton(provider => provider.GetServices<IHostedService>().OfType<BackChannelLogoutSender>().Single());
+        builder.Services.AddHttpClient(BackChannelLogoutSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(5));
         builder.Services.AddAntiforgery(options =>
         {
             var secure = !builder.Environment.IsDevelopment();
@@ -65,6 +72,12 @@ public static class IdpServices
     public static WebApplication UseIdpPipeline(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        var observedIssuer = app.Services.GetRequiredService<ObservedIssuer>();
+        app.Use((context, next) =>
+        {
+            observedIssuer.Observe(context.Request);
+            return next(context);
+        });
         app.UseSecurityHeaders();
         app.UseExceptionHandler(SignInRoutes.Error);
         app.UseStatusCodePagesWithReExecute(SignInRoutes.Error, "?status={0}");

@@ -7,14 +7,14 @@ using static OpenIddict.Server.OpenIddictServerEvents;
 namespace ClinikoIdP.Server.Features.Connect;
 
 /// <summary>
-/// Lists the authentication context classes a clinic app may ask for with <c>acr_values</c>
-/// (OpenID Connect Discovery 1.0 §3, <c>acr_values_supported</c>); OpenIddict does not know ClinikoIdP's values.
+/// Adds to the discovery document what ClinikoIdP supports beyond OpenIddict: its <c>acr_values</c>
+/// (OpenID Connect Discovery 1.0 §3) and back-channel logout (OpenID Connect Back-Channel Logout 1.0 §2.1).
 /// </summary>
-public sealed class AdvertiseAcrValues : IOpenIddictServerHandler<HandleConfigurationRequestContext>
+public sealed class AdvertiseDiscoveryExtensions : IOpenIddictServerHandler<HandleConfigurationRequestContext>
 {
     public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
         OpenIddictServerHandlerDescriptor.CreateBuilder<HandleConfigurationRequestContext>()
-            .UseSingletonHandler<AdvertiseAcrValues>()
+            .UseSingletonHandler<AdvertiseDiscoveryExtensions>()
             .SetOrder(int.MaxValue - 100_000)
             .SetType(OpenIddictServerHandlerType.Custom)
             .Build();
@@ -23,6 +23,8 @@ public sealed class AdvertiseAcrValues : IOpenIddictServerHandler<HandleConfigur
     {
         ArgumentNullException.ThrowIfNull(context);
         context.Metadata[Metadata.AcrValuesSupported] = new OpenIddictParameter([Acr.Password, Acr.MultiFactor]);
+        context.Metadata["backchannel_logout_supported"] = true;
+        context.Metadata["backchannel_logout_session_supported"] = true;
         return ValueTask.CompletedTask;
     }
 }
