@@ -24,9 +24,14 @@ public sealed class EndSessionModel(SessionTerminator terminator) : PageModel
     {
         var request = HttpContext.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
+
+        // OpenIddict treats id_token_hint as optional: an unsigned, altered or foreign-signed hint is ignored rather
+        // than refused (the result then holds an empty, unauthenticated principal), so only a hint that validated
+        // proves which app asked.
+        var hint = await HttpContext.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         await terminator.EndAsync(HttpContext);
 
-        if (string.IsNullOrEmpty(request.IdTokenHint) || string.IsNullOrEmpty(request.PostLogoutRedirectUri))
+        if (hint.Principal?.Identity?.IsAuthenticated != true || string.IsNullOrEmpty(request.PostLogoutRedirectUri))
         {
             return RedirectToPage("/SignOut/SignedOut");
         }
