@@ -1,0 +1,67 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+
+namespace ClinikoIdP.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A test browser: keeps cookies, never follows redirects on its own. <see cref="FollowAsync"/> follows redirects
+/// that stay on the identity provider and stops at the first one that leaves it (the clinic app's redirect URI).
+/// </summary>
+public sealed class Browser : IDisposable
+{
+    private const int MaxRedirects = 10;
+    private readonly HttpClient http;
+
+    public Browser(IdpFactory factory)
+    {
+        Cookies = new CookieContainer();
+        http = factory.CreateDefaultClient(IdpFactory.BaseAddress, new CookieContainerHandler(Cookies));
+    }
+
+    public CookieContainer Cookies { get; }
+
+    public Task<HttpResponseMessage> GetAsync(string url) => http.GetAsync(url);
+
+    public Task<HttpResponseMessage> PostFormAsync(string url, IEnumerable<KeyValuePair<string, string>> fields) =>
+        http.PostAsync(url, new FormUrlEncodedContent(fields));
+
+    /// <summary>GETs the URL and follows redirects on the identity provider.</summary>
+    public async Task<HttpResponseMessage> NavigateAsync(string url) => await FollowAsync(await GetAsync(url));
+
+    /// <summary>Follows redirects (as GETs) while they stay on the identity provider.</summary>
+    public async Task<HttpResponseMessage> FollowAsync(HttpResponseMessage response)
+    {
+        for (var hops = 0; IsRedirect(response) && hops < MaxRedirects; hops++)
+        {
+            var target = LocationOf(response);
+            if (!IsOnIdentityProvider(target))
+            {
+                return response;
+            }
+
+            response = await http.GetAsync(target);
+        }
+
+        return response;
+    }
+
+    public static bool IsRedirect(HttpResponseMessage response) => (int)response.StatusCode is >= 300 and < 400;
+
+    /// <summary>The absolute redirect target of a response.</summary>
+    public static Uri LocationOf(HttpResponseMessage response)
+    {
+        var location = response.Headers.Location
+            ?? throw new InvalidOperationException($"Expected a redirect, got {(int)response.StatusCode}.");
+        return location.IsAbsoluteUri ? location : new Uri(response.RequestMessage!.RequestUri!, location);
+    }
+
+    public static bool IsOnIdentityProvider(Uri uri) =>
+        Uri.Compare(uri, IdpFactory.BaseAddress, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+
+    public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
+        new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+
+    public void Dispose() => http.Dispose();
+}

@@ -1,0 +1,52 @@
+using AngleSharp.Html.Dom;
+
+namespace ClinikoIdP.IntegrationTests.Infrastructure;
+
+/// <summary>A form read from a real page: its fields as the browser would submit them, and where it posts.</summary>
+public sealed class HtmlForm
+{
+    private HtmlForm(Uri action, List<KeyValuePair<string, string>> fields)
+    {
+        Action = action;
+        Fields = fields;
+    }
+
+    public Uri Action { get; }
+
+    public List<KeyValuePair<string, string>> Fields { get; }
+
+    public static HtmlForm Read(IHtmlFormElement form, Uri pageUri)
+    {
+        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? pageUri : new Uri(pageUri, form.GetAttribute("action"));
+        var fields = form.Elements.OfType<IHtmlInputElement>()
+            .Where(input => !string.IsNullOrEmpty(input.Name))
+            .Select(input => new KeyValuePair<string, string>(input.Name!, input.Value))
+            .ToList();
+        return new HtmlForm(action, fields);
+    }
+
+    public string? this[string name] => Fields.FirstOrDefault(f => f.Key == name).Value;
+
+    public HtmlForm Set(string name, string value)
+    {
+        Fields.RemoveAll(f => f.Key == name);
+        Fields.Add(new KeyValuePair<string, string>(name, value));
+        return this;
+    }
+
+    public HtmlForm Remove(string name)
+    {
+        Fields.RemoveAll(f => f.Key == name);
+        return this;
+    }
+
+    public Task<HttpResponseMessage> SubmitAsync(Browser browser) => browser.PostFormAsync(Action.ToString(), Fields);
+
+    /// <summary>Submits through a button with its own <c>formaction</c> (Razor Pages named handlers).</summary>
+    public Task<HttpResponseMessage> SubmitWithAsync(Browser browser, IHtmlButtonElement button)
+    {
+        var formAction = button.GetAttribute("formaction");
+        var target = string.IsNullOrEmpty(formAction) ? Action : new Uri(Action, formAction);
+        return browser.PostFormAsync(target.ToString(), Fields);
+    }
+}

@@ -1,0 +1,105 @@
+using ClinikoIdP.IntegrationTests.Oidc;
+using ClinikoIdP.Server.Features.Cli;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ClinikoIdP.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The whole server in memory, configured as a production-like "Testing" host (HTTPS, __Host- cookies) on its own
+/// SQLite file, with a fake clock that tests move forward instead of sleeping. One per test class (IClassFixture).
+/// </summary>
+public sealed class IdpFactory : WebApplicationFactory<Program>
+{
+    public static readonly Uri BaseAddress = new("https://localhost/");
+
+    private readonly TestDatabase database;
+    private readonly bool ownsDatabase;
+    private readonly Lazy<Task<TestUser>> standardUser;
+    private readonly Lazy<Task<TestClient>> standardClient;
+
+    public IdpFactory()
+        : this(TestDatabase.CreateTemporary(), ownsDatabase: true)
+    {
+    }
+
+    private IdpFactory(TestDatabase database, bool ownsDatabase)
+    {
+        this.database = database;
+        this.ownsDatabase = ownsDatabase;
+        Settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:IdP"] = database.ConnectionString,
+            ["IdP:Issuer"] = BaseAddress.ToString(),
+            ["ForwardedHeaders:KnownProxies:0"] = "127.0.0.1",
+            ["TwoFactor:Enforcement"] = "WhenRequested",
+        };
+        standardUser = new(() => Seed.UserAsync(this));
+        standardClient = new(() => Seed.ApiClientAsync(this));
+    }
+
+    /// <summary>A server on an existing database that outlives it (to restart the server on the same state).</summary>
+    public static IdpFactory On(TestDatabase database) => new(database, ownsDatabase: false);
+
+    /// <summary>The server's clock (ASP.NET Core, Identity and OpenIddict all read it from the container).</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    public IReadOnlyDictionary<string, string?> Settings { get; }
+
+    /// <summary>
+    /// A user shared by the tests of one class, for tests that do not change the account (the admin command line
+    /// costs a host start per call, so creating fresh ones everywhere would slow the suite down).
+    /// </summary>
+    public Task<TestUser> StandardUserAsync() => standardUser.Value;
+
+    /// <summary>A confidential first-party client allowed the standard scopes and patients.read, shared like the user.</summary>
+    public Task<TestClient> StandardClientAsync() => standardClient.Value;
+
+    /// <summary>A new browser: its own cookie jar, redirects followed by hand.</summary>
+    public Browser NewBrowser() => new(this);
+
+    /// <summary>A client for back-channel calls (token, introspection, revocation, userinfo): no cookies.</summary>
+    public HttpClient NewBackChannel() => CreateDefaultClient(BaseAddress);
+
+    /// <summary>Runs <c>admin ARGS…</c> in-process against this server's database.</summary>
+    public async Task<CliResult> AdminAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = await AdminCommandLine.RunAsync(["admin", .. args], output, error, Settings);
+        return new CliResult(exitCode, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Runs an admin command that must succeed and returns what it printed.</summary>
+    public async Task<string> AdminOkAsync(params string[] args)
+    {
+        var result = await AdminAsync(args);
+        Assert.True(result.ExitCode == 0, $"admin {string.Join(' ', args)} failed ({result.ExitCode}): {result.Error}");
+        return result.Output;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && ownsDatabase)
+        {
+            database.Dispose();
+        }
+    }
+}
