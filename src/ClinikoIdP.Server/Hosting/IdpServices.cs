@@ -59,6 +59,13 @@ public static class IdpServices
         builder.Services.AddHostedService<BackChannelLogoutSender>();
         builder.Services.AddSingleton(provider => provider.GetServices<IHostedService>().OfType<BackChannelLogoutSender>().Single());
         builder.Services.AddHttpClient(BackChannelLogoutSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(5));
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(options =>
+        {
+            var secure = !builder.Environment.IsDevelopment();
+            options.Cookie.Name = Features.Session.SessionCookies.WithHostPrefix("ClinikoIdP.TempData", secure);
+            options.Cookie.SecurePolicy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+        });
         builder.Services.AddAntiforgery(options =>
         {
             var secure = !builder.Environment.IsDevelopment();
@@ -81,6 +88,17 @@ public static class IdpServices
         app.UseSecurityHeaders();
         app.UseExceptionHandler(SignInRoutes.Error);
         app.UseStatusCodePagesWithReExecute(SignInRoutes.Error, "?status={0}");
+        app.Use((context, next) =>
+        {
+            // Machine endpoints answer in JSON and headers (RFC 6750 §3); an HTML error page would only confuse a client.
+            if (ConnectRoutes.IsMachineEndpoint(context.Request.Path)
+                && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } statusCodePages)
+            {
+                statusCodePages.Enabled = false;
+            }
+
+            return next(context);
+        });
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
