@@ -1,5 +1,6 @@
 using ClinikoIdP.Server.Features.BackupCodes;
 using ClinikoIdP.Server.Features.SecurityEvents;
+using ClinikoIdP.Server.Features.SingleLogout;
 using ClinikoIdP.Server.Keys;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -23,6 +24,8 @@ public sealed class IdpDbContext(DbContextOptions<IdpDbContext> options)
     public DbSet<BackupCodeRecord> BackupCodes => Set<BackupCodeRecord>();
 
     public DbSet<SecurityEventRecord> SecurityEvents => Set<SecurityEventRecord>();
+
+    public DbSet<BackChannelLogoutMessage> BackChannelLogoutMessages => Set<BackChannelLogoutMessage>();
 
     // Stored as sortable numbers: SQLite cannot compare or order DateTimeOffset text in queries.
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -70,6 +73,17 @@ public sealed class IdpDbContext(DbContextOptions<IdpDbContext> options)
             entry.Property(e => e.Detail).HasMaxLength(1024);
             entry.HasIndex(e => e.OccurredAt);
             entry.HasIndex(e => e.UserId);
+        });
+
+        builder.Entity<BackChannelLogoutMessage>(message =>
+        {
+            message.ToTable("BackChannelLogoutMessages");
+            message.Property(m => m.ClientId).HasMaxLength(100);
+            message.Property(m => m.LogoutUri).HasMaxLength(2000);
+            message.Property(m => m.Subject).HasMaxLength(450);
+            message.Property(m => m.SessionId).HasMaxLength(64);
+            message.Property(m => m.LastError).HasMaxLength(512);
+            message.HasIndex(m => new { m.DeliveredAt, m.AbandonedAt, m.NextAttemptAt });
         });
 
         builder.Entity<SigningKeyRecord>(key =>

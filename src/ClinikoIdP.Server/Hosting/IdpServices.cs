@@ -6,6 +6,7 @@ using ClinikoIdP.Server.Features.SecurityEvents;
 using ClinikoIdP.Server.Features.Session;
 using ClinikoIdP.Server.Features.SignIn;
 using ClinikoIdP.Server.Features.SignOut;
+using ClinikoIdP.Server.Features.SingleLogout;
 using ClinikoIdP.Server.Features.TwoFactor;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -41,6 +42,7 @@ public static class IdpServices
         services.AddScoped<MfaDemand>();
         services.AddScoped<EnrolmentSubject>();
         services.AddScoped<Features.Cli.TwoFactorReset>();
+        services.AddScoped<BackChannelLogoutOutbox>();
         services.AddScoped<Features.Clients.ClientRegistrar>();
         services.AddScoped<Features.Users.UserAdministration>();
         return services;
@@ -52,6 +54,18 @@ public static class IdpServices
         builder.Services.AddIdpCore(builder.Configuration, builder.Environment);
         builder.Services.AddIdpTransportSecurity(builder.Configuration);
         builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
+        builder.Services.AddSingleton<ObservedIssuer>();
+        builder.Services.AddSingleton<LogoutTokenFactory>();
+        builder.Services.AddHostedService<BackChannelLogoutSender>();
+        builder.Services.AddSingleton(provider => provider.GetServices<IHostedService>().OfType<BackChannelLogoutSender>().Single());
+        builder.Services.AddHttpClient(BackChannelLogoutSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(5));
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(options =>
+        {
+            var secure = !builder.Environment.IsDevelopment();
+            options.Cookie.Name = Features.Session.SessionCookies.WithHostPrefix("ClinikoIdP.TempData", secure);
+            options.Cookie.SecurePolicy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+        });
         builder.Services.AddAntiforgery(options =>
         {
             var secure = !builder.Environment.IsDevelopment();
@@ -65,9 +79,26 @@ public static class IdpServices
     public static WebApplication UseIdpPipeline(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        var observedIssuer = app.Services.GetRequiredService<ObservedIssuer>();
+        app.Use((context, next) =>
+        {
+            observedIssuer.Observe(context.Request);
+            return next(context);
+        });
         app.UseSecurityHeaders();
         app.UseExceptionHandler(SignInRoutes.Error);
         app.UseStatusCodePagesWithReExecute(SignInRoutes.Error, "?status={0}");
+        app.Use((context, next) =>
+        {
+            // Machine endpoints answer in JSON and headers (RFC 6750 §3); an HTML error page would only confuse a client.
+            if (ConnectRoutes.IsMachineEndpoint(context.Request.Path)
+                && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } statusCodePages)
+            {
+                statusCodePages.Enabled = false;
+            }
+
+            return next(context);
+        });
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();

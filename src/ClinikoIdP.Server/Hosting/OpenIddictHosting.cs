@@ -44,6 +44,8 @@ public static class OpenIddictHosting
                     .SetRefreshTokenLifetime(idp.RefreshTokenLifetime)
                     .SetIdentityTokenLifetime(TimeSpan.FromMinutes(15));
 
+                server.AddEventHandler(AdvertiseDiscoveryExtensions.Descriptor);
+
                 // RFC 9068: plain RS256 JWT access tokens, so any API can check them against the JWKS.
                 server.DisableAccessTokenEncryption();
 

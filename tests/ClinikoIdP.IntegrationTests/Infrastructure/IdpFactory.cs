@@ -21,6 +21,7 @@ public sealed class IdpFactory : WebApplicationFactory<Program>
     private readonly bool ownsDatabase;
     private readonly Lazy<Task<TestUser>> standardUser;
     private readonly Lazy<Task<TestClient>> standardClient;
+    private readonly Lazy<Task> apiScope;
 
     public IdpFactory()
         : this(TestDatabase.CreateTemporary(), ownsDatabase: true)
@@ -40,6 +41,7 @@ public sealed class IdpFactory : WebApplicationFactory<Program>
         };
         standardUser = new(() => Seed.UserAsync(this));
         standardClient = new(() => Seed.ApiClientAsync(this));
+        apiScope = new(() => AdminOkAsync("scope", "create", "--name", Seed.ApiScope, "--resource", Seed.ApiResource));
     }
 
     /// <summary>A server on an existing database that outlives it (to restart the server on the same state).</summary>
@@ -58,6 +60,9 @@ public sealed class IdpFactory : WebApplicationFactory<Program>
 
     /// <summary>A confidential first-party client allowed the standard scopes and patients.read, shared like the user.</summary>
     public Task<TestClient> StandardClientAsync() => standardClient.Value;
+
+    /// <summary>Creates the patients.read scope (for the patient-api resource) the first time it is asked for.</summary>
+    public Task ApiScopeAsync() => apiScope.Value;
 
     /// <summary>A new browser: its own cookie jar, redirects followed by hand.</summary>
     public Browser NewBrowser() => new(this);

@@ -34,6 +34,7 @@ public class PromptAndMaxAgeTests(IdpFactory factory) : IClassFixture<IdpFactory
         Assert.Equal(client.RedirectUri, response.RedirectedTo);
         Assert.Equal("login_required", response.Error);
         Assert.Equal(request.State, response.State);
+        Assert.Equal("https://localhost/", response.Issuer);
         Assert.Null(response.Code);
     }
 

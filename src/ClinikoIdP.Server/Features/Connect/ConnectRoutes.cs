@@ -11,4 +11,10 @@ public static class ConnectRoutes
     public const string Revocation = "connect/revoke";
     public const string Discovery = ".well-known/openid-configuration";
     public const string Jwks = ".well-known/jwks";
+
+    private static readonly string[] MachineEndpoints = [Token, UserInfo, Introspection, Revocation, Discovery, Jwks];
+
+    /// <summary>Endpoints called by programs rather than browsers.</summary>
+    public static bool IsMachineEndpoint(PathString path) =>
+        MachineEndpoints.Any(endpoint => path.Equals("/" + endpoint, StringComparison.OrdinalIgnoreCase));
 }

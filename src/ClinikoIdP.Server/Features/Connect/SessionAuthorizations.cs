@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Security.Claims;
 using System.Text.Json;
+using ClinikoIdP.Server.Features.SingleLogout;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -14,6 +15,7 @@ namespace ClinikoIdP.Server.Features.Connect;
 public sealed class SessionAuthorizations(
     IOpenIddictAuthorizationManager authorizations,
     IOpenIddictTokenManager tokens,
+    BackChannelLogoutOutbox logoutOutbox,
     TimeProvider time)
 {
     private const string SessionIdProperty = "sid";
@@ -59,54 +61,53 @@ public sealed class SessionAuthorizations(
         await authorizations.CreateAsync(principal, subject, applicationId, AuthorizationTypes.Permanent, scopes, cancellationToken);
 
     /// <summary>Revokes every authorization (and so every code and token) handed out during one browser session.</summary>
-    public async Task<IReadOnlyList<string>> RevokeSessionAsync(string subject, string sessionId, CancellationToken cancellationToken)
+    public Task RevokeSessionAsync(string subject, string sessionId, CancellationToken cancellationToken) =>
+        RevokeMatchingAsync(subject, sid => sid == sessionId, cancellationToken);
+
+    /// <summary>Revokes every sign-in a user made to any app (password change, lock, second-factor reset, sign out everywhere).</summary>
+    public Task RevokeAllForSubjectAsync(string subject, CancellationToken cancellationToken) =>
+        RevokeMatchingAsync(subject, _ => true, cancellationToken);
+
+    /// <summary>
+    /// Revokes the matching sign-ins (ad-hoc authorizations: consent records stay) with their codes and tokens, then
+    /// queues a back-channel logout for each app that shared them, so the apps end their own sessions too.
+    /// </summary>
+    private async Task RevokeMatchingAsync(string subject, Func<string?, bool> sessionMatches, CancellationToken cancellationToken)
     {
-        var applicationIds = new List<string>();
-        var matches = new List<object>();
+        var ended = new List<(object Authorization, string? SessionId)>();
         await foreach (var authorization in authorizations.FindBySubjectAsync(subject, cancellationToken))
         {
-            var properties = await authorizations.GetPropertiesAsync(authorization, cancellationToken);
-            if (properties.TryGetValue(SessionIdProperty, out var value)
-                && value.ValueKind == JsonValueKind.String
-                && value.GetString() == sessionId)
+            if (!await authorizations.HasTypeAsync(authorization, AuthorizationTypes.AdHoc, cancellationToken)
+                || !await authorizations.HasStatusAsync(authorization, Statuses.Valid, cancellationToken))
             {
-                matches.Add(authorization);
+                continue;
+            }
+
+            var properties = await authorizations.GetPropertiesAsync(authorization, cancellationToken);
+            var sessionId = properties.TryGetValue(SessionIdProperty, out var value) && value.ValueKind == JsonValueKind.String
+                ? value.GetString()
+                : null;
+            if (sessionMatches(sessionId))
+            {
+                ended.Add((authorization, sessionId));
             }
         }
 
-        foreach (var authorization in matches)
+        var notifications = new List<(string ApplicationId, string? SessionId)>();
+        foreach (var (authorization, sessionId) in ended)
         {
-            await RevokeAsync(authorization, cancellationToken);
+            await authorizations.TryRevokeAsync(authorization, cancellationToken);
+            if (await authorizations.GetIdAsync(authorization, cancellationToken) is { } id)
+            {
+                await tokens.RevokeByAuthorizationIdAsync(id, cancellationToken);
+            }
+
             if (await authorizations.GetApplicationIdAsync(authorization, cancellationToken) is { } applicationId)
             {
-                applicationIds.Add(applicationId);
+                notifications.Add((applicationId, sessionId));
             }
         }
 
-        return [.. applicationIds.Distinct(StringComparer.Ordinal)];
-    }
-
-    /// <summary>Revokes every authorization and token of a user (password change, lock, second-factor reset).</summary>
-    public async Task RevokeAllForSubjectAsync(string subject, CancellationToken cancellationToken)
-    {
-        var all = new List<object>();
-        await foreach (var authorization in authorizations.FindBySubjectAsync(subject, cancellationToken))
-        {
-            all.Add(authorization);
-        }
-
-        foreach (var authorization in all)
-        {
-            await RevokeAsync(authorization, cancellationToken);
-        }
-    }
-
-    private async Task RevokeAsync(object authorization, CancellationToken cancellationToken)
-    {
-        await authorizations.TryRevokeAsync(authorization, cancellationToken);
-        if (await authorizations.GetIdAsync(authorization, cancellationToken) is { } id)
-        {
-            await tokens.RevokeByAuthorizationIdAsync(id, cancellationToken);
-        }
+        await logoutOutbox.EnqueueAsync(subject, notifications.Distinct(), cancellationToken);
     }
 }

@@ -29,7 +29,7 @@ public sealed class TokenPrincipalFactory(IOpenIddictScopeManager scopeManager, 
 
         // OIDC Core §2: amr is a JSON array even with a single value.
         var methods = session.GetAuthenticationMethods();
-        identity.AddClaim(new Claim(Claims.AuthenticationMethodReference, JsonSerializer.Serialize(methods), JsonClaimValueTypes.JsonArray));
+        SetAuthenticationMethods(identity, methods);
         identity.SetClaim(Claims.AuthenticationContextReference, AuthenticationLevel.AcrFor(methods));
 
         identity.SetScopes(scopes);
@@ -48,6 +48,9 @@ public sealed class TokenPrincipalFactory(IOpenIddictScopeManager scopeManager, 
         identity.SetClaim(Claims.Email, user.Email)
             .SetClaim(Claims.EmailVerified, user.EmailConfirmed)
             .SetClaim(Claims.Name, user.DisplayName ?? user.Email);
+
+        // A stored token gives back a JSON array claim as one claim per element: make it one array again.
+        SetAuthenticationMethods(identity, ReadAuthenticationMethods(identity));
         identity.SetDestinations(GetDestinations);
         return new ClaimsPrincipal(identity);
     }
@@ -63,6 +66,28 @@ public sealed class TokenPrincipalFactory(IOpenIddictScopeManager scopeManager, 
         identity.SetDestinations(static _ => [Destinations.AccessToken]);
         return new ClaimsPrincipal(identity);
     }
+
+    /// <summary>
+    /// OIDC Core §2: amr is a JSON array even with a single value. OpenIddict's SetClaim refuses array values and
+    /// several string claims of one type become an array only when there are two or more, so the claim carries the
+    /// whole array with the JSON_ARRAY value type, which the token writer emits as a real array.
+    /// </summary>
+    private static void SetAuthenticationMethods(ClaimsIdentity identity, IReadOnlyList<string> methods)
+    {
+        foreach (var existing in identity.FindAll(Claims.AuthenticationMethodReference).ToList())
+        {
+            identity.RemoveClaim(existing);
+        }
+
+        identity.AddClaim(new Claim(Claims.AuthenticationMethodReference, JsonSerializer.Serialize(methods),
+            JsonClaimValueTypes.JsonArray));
+    }
+
+    private static List<string> ReadAuthenticationMethods(ClaimsIdentity identity) =>
+        [.. identity.FindAll(Claims.AuthenticationMethodReference).SelectMany(claim =>
+            claim.ValueType == JsonClaimValueTypes.JsonArray
+                ? JsonSerializer.Deserialize<string[]>(claim.Value) ?? []
+                : [claim.Value]).Distinct(StringComparer.Ordinal)];
 
     private async Task<List<string>> ListResourcesAsync(ImmutableArray<string> scopes, CancellationToken cancellationToken)
     {

@@ -2,10 +2,12 @@ using ClinikoIdP.Authentication.Policy;
 using ClinikoIdP.Server.Data;
 using ClinikoIdP.Server.Features.BackupCodes;
 using ClinikoIdP.Server.Features.Common;
+using ClinikoIdP.Server.Features.Connect;
 using ClinikoIdP.Server.Features.Enrolment;
 using ClinikoIdP.Server.Features.SecurityEvents;
 using ClinikoIdP.Server.Features.Session;
 using ClinikoIdP.Server.Features.SignIn;
+using ClinikoIdP.Server.Features.SignOut;
 using ClinikoIdP.Server.Features.TwoFactor;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -23,6 +25,8 @@ public sealed class MySecurityModel(
     BackupCodeStore backupCodes,
     AuthenticatorStore authenticators,
     PendingSignIn pending,
+    SessionAuthorizations authorizations,
+    SessionTerminator terminator,
     SecurityEventWriter events,
     IOptions<TwoFactorOptions> options,
     TimeProvider time) : PageModel
@@ -69,6 +73,21 @@ public sealed class MySecurityModel(
 
         await pending.BeginAsync(user, User.GetAuthenticationMethods(), time.GetUtcNow(), User.GetSessionId());
         return new SeeOtherResult($"{SignInJourney.SecondFactorPath}?ReturnUrl={Uri.EscapeDataString(Route)}");
+    }
+
+    /// <summary>Ends every session of this user on every computer, and tells every clinic app (back-channel logout).</summary>
+    public async Task<IActionResult> OnPostSignOutEverywhereAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is not null)
+        {
+            await users.UpdateSecurityStampAsync(user);
+            await authorizations.RevokeAllForSubjectAsync(user.Id, HttpContext.RequestAborted);
+            await events.WriteAsync(SecurityEventKinds.SignOut, SecurityEventOutcomes.Succeeded, user, "everywhere");
+        }
+
+        await terminator.EndAsync(HttpContext);
+        return new SeeOtherResult(SignInRoutes.SignedOut);
     }
 
     public async Task<IActionResult> OnPostRemoveAsync()

@@ -56,9 +56,9 @@ public sealed class TwoFactorModel(
         }
 
         var next = await journey.CompleteAsync(state, result.Methods!, LocalUrl.IsLocal(ReturnUrl) ? ReturnUrl : null);
-        if (result.BackupCodesLeft is { } left)
+        if (result.BackupCodesLeft is not null)
         {
-            return new SeeOtherResult($"{BackupCodeRoutes.Remaining}?left={left}&ReturnUrl={Uri.EscapeDataString(next)}");
+            return new SeeOtherResult($"{BackupCodeRoutes.Remaining}?ReturnUrl={Uri.EscapeDataString(next)}");
         }
 
         return new SeeOtherResult(next);

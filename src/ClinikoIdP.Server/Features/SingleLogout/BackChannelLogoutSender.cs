@@ -1,0 +1,116 @@
+using ClinikoIdP.Server.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClinikoIdP.Server.Features.SingleLogout;
+
+/// <summary>
+/// Delivers queued logout notices in the background: each app on its own (one app down never delays the others),
+/// with a timeout per request and retries with growing delays, then gives up and records why.
+/// </summary>
+public sealed class BackChannelLogoutSender(
+    IServiceScopeFactory scopes,
+    IHttpClientFactory httpClients,
+    LogoutTokenFactory tokens,
+    ObservedIssuer issuer,
+    TimeProvider time,
+    ILogger<BackChannelLogoutSender> logger) : BackgroundService
+{
+    public const string HttpClientName = "backchannel-logout";
+    public const int MaxAttempts = 5;
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan ClaimDuration = TimeSpan.FromSeconds(30);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await DeliverDueAsync(stoppingToken);
+            }
+            catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+            {
+                Log.BackChannelLogoutQueueFailed(logger, exception);
+            }
+
+            try
+            {
+                await Task.Delay(PollInterval, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Sends every notice that is due; returns how many were attempted.</summary>
+    public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
+    {
+        if (issuer.Current is not { } issuerUri)
+        {
+            return 0;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IdpDbContext>();
+        var now = time.GetUtcNow();
+        var due = await db.BackChannelLogoutMessages
+            .Where(m => m.DeliveredAt == null && m.AbandonedAt == null && m.NextAttemptAt <= now
+                && (m.LockedUntil == null || m.LockedUntil < now))
+            .OrderBy(m => m.Id).Take(50).ToListAsync(cancellationToken);
+
+        var claimed = new List<BackChannelLogoutMessage>();
+        foreach (var message in due)
+        {
+            var lockedUntil = now + ClaimDuration;
+            var previous = message.LockedUntil;
+            var rows = await db.BackChannelLogoutMessages
+                .Where(m => m.Id == message.Id && m.LockedUntil == previous)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, lockedUntil), cancellationToken);
+            if (rows == 1)
+            {
+                claimed.Add(message);
+            }
+        }
+
+        var outcomes = await Task.WhenAll(claimed.Select(m => SendAsync(issuerUri, m, cancellationToken)));
+        foreach (var (message, error) in claimed.Zip(outcomes))
+        {
+            message.Attempts++;
+            message.LockedUntil = null;
+            message.LastError = error;
+            if (error is null)
+            {
+                message.DeliveredAt = time.GetUtcNow();
+            }
+            else if (message.Attempts >= MaxAttempts)
+            {
+                message.AbandonedAt = time.GetUtcNow();
+                Log.BackChannelLogoutAbandoned(logger, message.ClientId, message.Attempts, error);
+            }
+            else
+            {
+                message.NextAttemptAt = time.GetUtcNow() + TimeSpan.FromSeconds(5 * Math.Pow(2, message.Attempts - 1));
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return claimed.Count;
+    }
+
+    private async Task<string?> SendAsync(string issuerUri, BackChannelLogoutMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var token = tokens.Create(issuerUri, message.ClientId, message.Subject, message.SessionId);
+            using var content = new FormUrlEncodedContent([new KeyValuePair<string, string>("logout_token", token)]);
+            using var response = await httpClients.CreateClient(HttpClientName).PostAsync(new Uri(message.LogoutUri), content, cancellationToken);
+            return response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode}";
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or UriFormatException)
+        {
+            return exception is TaskCanceledException ? "timed out" : exception.Message.Length > 500 ? exception.Message[..500] : exception.Message;
+        }
+    }
+}

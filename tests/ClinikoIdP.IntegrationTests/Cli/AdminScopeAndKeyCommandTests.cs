@@ -1,0 +1,75 @@
+using ClinikoIdP.IntegrationTests.Infrastructure;
+
+namespace ClinikoIdP.IntegrationTests.Cli;
+
+/// <summary><c>admin scope create</c> and <c>admin keys list|rotate</c>.</summary>
+public class AdminScopeAndKeyCommandTests(IdpFactory factory) : IClassFixture<IdpFactory>
+{
+    private static string[] KeyLines(string output, string use, string status) =>
+        [.. output.Split('\n').Where(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [_, var u, _, var s, ..] && u == use && s == status)];
+
+    [Fact]
+    public async Task CreatedScopeCanBeGivenToAClient()
+    {
+        var name = Seed.UniqueId("billing") + ".read";
+
+        var output = await factory.AdminOkAsync("scope", "create", "--name", name, "--resource", "billing-api", "--display-name", "Read invoices");
+        await factory.AdminOkAsync("client", "create", "--client-id", Seed.UniqueId("m"), "--client-credentials", "--scope", name);
+
+        Assert.Equal($"Created scope {name} for billing-api.", output.Trim());
+    }
+
+    [Fact]
+    public async Task DuplicateScopeFailsWithOneErrorLine()
+    {
+        await Seed.ApiScopeAsync(factory);
+
+        CliAssert.Failed(await factory.AdminAsync("scope", "create", "--name", Seed.ApiScope), 1, "already exists");
+    }
+
+    [Theory]
+    [InlineData("has space")]
+    [InlineData("quote\"d")]
+    public async Task InvalidScopeNameFailsWithOneErrorLine(string name)
+    {
+        CliAssert.Failed(await factory.AdminAsync("scope", "create", "--name", name), 1);
+    }
+
+    [Fact]
+    public async Task KeysListShowsOneActiveSigningAndOneActiveEncryptionKey()
+    {
+        var output = await factory.AdminOkAsync("keys", "list");
+
+        Assert.Single(KeyLines(output, "sig", "active"));
+        Assert.Single(KeyLines(output, "enc", "active"));
+        Assert.Contains("RS256", Assert.Single(KeyLines(output, "sig", "active")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task KeysRotateMakesANewActiveKeyAndKeepsTheOldOnePublished()
+    {
+        var before = await factory.AdminOkAsync("keys", "list");
+        var oldActive = Assert.Single(KeyLines(before, "sig", "active")).Split(' ')[0];
+
+        var rotated = await factory.AdminOkAsync("keys", "rotate");
+        var after = await factory.AdminOkAsync("keys", "list");
+
+        var newActive = Assert.Single(KeyLines(after, "sig", "active")).Split(' ')[0];
+        Assert.NotEqual(oldActive, newActive);
+        Assert.Contains(newActive, rotated, StringComparison.Ordinal);
+        Assert.Contains(KeyLines(after, "sig", "retiring"), l => l.StartsWith(oldActive, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task KeysRotateWithEncryptionRotatesOnlyTheEncryptionKey()
+    {
+        var before = await factory.AdminOkAsync("keys", "list");
+
+        await factory.AdminOkAsync("keys", "rotate", "--encryption");
+        var after = await factory.AdminOkAsync("keys", "list");
+
+        Assert.Equal(KeyLines(before, "sig", "active"), KeyLines(after, "sig", "active"));
+        Assert.NotEqual(KeyLines(before, "enc", "active"), KeyLines(after, "enc", "active"));
+        Assert.NotEmpty(KeyLines(after, "enc", "retiring"));
+    }
+}
