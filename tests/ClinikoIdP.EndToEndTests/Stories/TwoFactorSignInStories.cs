@@ -89,6 +89,11 @@ public sealed partial class TwoFactorSignInStories(BrowserFixture fixture) : ICl
         await page.GetByText("My info").ClickAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "My security" })).ToBeVisibleAsync();
         await Screenshots.CaptureAsync(page, "08-account-menu");
+
+        await page.GotoAsync("/my-security/password");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Change your password");
+        await PageChecks.AssertAccessibleAsync(page);
+        await Screenshots.CaptureAsync(page, "10-change-password");
     }
 
     [GeneratedRegex("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}")]
