@@ -45,6 +45,15 @@ public static class ClinikoIdPSignIn
                 options.ClientId = settings.ClientId;
                 options.ClientSecret = settings.ClientSecret;
                 options.RequireHttpsMetadata = !environment.IsDevelopment();
+                if (environment.IsDevelopment())
+                {
+                    // Plain HTTP on loopback: SameSite=None cookies must be Secure, so the short-lived correlation
+                    // and nonce cookies become Lax (enough for the query response mode's top-level GET) and not Secure.
+                    options.CorrelationCookie.SameSite = SameSiteMode.Lax;
+                    options.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                    options.NonceCookie.SameSite = SameSiteMode.Lax;
+                    options.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                }
 
                 // Authorization code flow with PKCE S256 (RFC 9700 §2.1.1); the code comes back in the query string.
                 options.ResponseType = OpenIdConnectResponseType.Code;

@@ -55,8 +55,15 @@ public static class ClinikoIdPSignIn
                     .EnablePostLogoutRedirectionEndpointPassthrough();
                 if (environment.IsDevelopment())
                 {
-                    // Plain HTTP on loopback in Development only; everywhere else the callbacks require HTTPS.
-                    aspNetCore.DisableTransportSecurityRequirement();
+                    // Plain HTTP on loopback in Development only; everywhere else the callbacks require HTTPS. The
+                    // state cookie is then Lax (enough for the query response mode's top-level GET) and not Secure,
+                    // since a SameSite=None cookie must be Secure.
+                    aspNetCore.DisableTransportSecurityRequirement()
+                        .Configure(cookies =>
+                        {
+                            cookies.CookieBuilder.SameSite = SameSiteMode.Lax;
+                            cookies.CookieBuilder.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                        });
                 }
 
                 options.UseSystemNetHttp();
