@@ -1,7 +1,7 @@
+using Clinic.Billing;
 using Clinic.Billing.BackChannelLogout;
 using Clinic.Billing.Hosting;
 using Clinic.Billing.Invoices;
-using Clinic.Billing;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddRazorPages(options =>
