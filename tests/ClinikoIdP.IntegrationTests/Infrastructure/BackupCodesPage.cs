@@ -36,13 +36,19 @@ public sealed partial class BackupCodesPage
     /// <summary>Follows the "Download as text" link and returns the file's text, checking it is a .txt attachment.</summary>
     public async Task<string> DownloadAsync()
     {
-        var href = Page.Document.QuerySelector("a[href*='handler=Download']")?.GetAttribute("href");
-        Assert.False(string.IsNullOrEmpty(href), "The page has no download link.");
-        var response = await browser.GetAsync(new Uri(Page.Uri, href).ToString());
+        var response = await GetDownloadAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
         Assert.EndsWith(".txt", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'), StringComparison.Ordinal);
         return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>Follows the "Download as text" link; returns the raw response.</summary>
+    public Task<HttpResponseMessage> GetDownloadAsync()
+    {
+        var href = Page.Document.QuerySelector("a[href*='handler=Download']")?.GetAttribute("href");
+        Assert.False(string.IsNullOrEmpty(href), "The page has no download link.");
+        return browser.GetAsync(new Uri(Page.Uri, href).PathAndQuery);
     }
 
     /// <summary>Presses Continue, with or without ticking "I have saved these codes"; returns the raw response.</summary>
