@@ -72,6 +72,24 @@ public class SecondFactorTests(AlwaysTwoFactorIdpFactory factory) : IClassFixtur
         Assert.False(second.HasSessionCookie);
     }
 
+    [Theory]
+    [InlineData("authenticator code")]
+    [InlineData("backup code")]
+    public async Task OnlyOneOfTwoConcurrentSubmissionsOfOneCodeSucceeds(string kind)
+    {
+        var enrolled = await TwoFactorJourneys.EnrolNewUserAsync(factory);
+        var code = kind == "backup code" ? enrolled.BackupCodes[0] : enrolled.App.Code();
+        using var first = factory.NewBrowser();
+        using var second = factory.NewBrowser();
+        var pages = new[] { await PasswordAsync(first, enrolled.User), await PasswordAsync(second, enrolled.User) };
+
+        var responses = await Task.WhenAll(pages.Select(page => page.SubmitAsync(code)));
+
+        Assert.Single(responses, response => response.StatusCode == HttpStatusCode.SeeOther);
+        Assert.Single(responses, response => response.StatusCode == HttpStatusCode.OK);
+        Assert.Single(new[] { first, second }, browser => browser.HasSessionCookie);
+    }
+
     [Fact]
     public async Task HintsAtThePhonesClockWhenTheCodeIsAFewStepsOff()
     {

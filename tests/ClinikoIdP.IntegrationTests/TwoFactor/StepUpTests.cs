@@ -23,6 +23,19 @@ public class StepUpTests(IdpFactory factory) : IClassFixture<IdpFactory>
         return (user, idToken.GetPayloadValue<string>("sid"));
     }
 
+    /// <summary>Enrols through a request asking for MFA in a browser since closed; the clock then moves on a step.</summary>
+    private async Task<AuthenticatorApp> EnrolInAnotherBrowserAsync(TestUser user)
+    {
+        var client = await factory.StandardClientAsync();
+        using var browser = factory.NewBrowser();
+        var asking = client.NewAuthorizationRequest().With("acr_values", "urn:clinikoidp:acr:mfa");
+        var enrolment = await EnrolmentPage.ReadAsync(browser, await TwoFactorJourneys.PasswordAsync(browser, asking, user));
+        var app = enrolment.Scan(factory.Clock);
+        Assert.NotNull((await TwoFactorJourneys.ConfirmEnrolmentAsync(browser, enrolment, app)).Response.Code);
+        factory.Clock.Advance(AuthenticatorApp.Step);
+        return app;
+    }
+
     [Fact]
     public async Task ClientRequiringMfaStepsUpAPasswordOnlySessionThroughEnrolmentWithoutThePassword()
     {
@@ -46,17 +59,8 @@ public class StepUpTests(IdpFactory factory) : IClassFixture<IdpFactory>
         using var browser = factory.NewBrowser();
         var (user, _) = await PasswordOnlySessionAsync(browser);
         var client = await factory.StandardClientAsync();
-        AuthenticatorApp app;
-        using (var elsewhere = factory.NewBrowser())
-        {
-            // The user sets up an authenticator from another browser; this one's session is still password-only.
-            var asking = client.NewAuthorizationRequest().With("acr_values", "urn:clinikoidp:acr:mfa");
-            var enrolment = await EnrolmentPage.ReadAsync(elsewhere, await TwoFactorJourneys.PasswordAsync(elsewhere, asking, user));
-            app = enrolment.Scan(factory.Clock);
-            Assert.NotNull((await TwoFactorJourneys.ConfirmEnrolmentAsync(elsewhere, enrolment, app)).Response.Code);
-        }
-
-        factory.Clock.Advance(AuthenticatorApp.Step);
+        // The user sets up an authenticator from another browser; this one's session is still password-only.
+        var app = await EnrolInAnotherBrowserAsync(user);
         var request = client.NewAuthorizationRequest().With("acr_values", "urn:clinikoidp:acr:mfa");
         var secondFactor = await SecondFactorPage.ReadAsync(browser, await browser.NavigateAsync(request.Url));
         var verified = await secondFactor.SubmitAsync(app.Code());
@@ -77,6 +81,20 @@ public class StepUpTests(IdpFactory factory) : IClassFixture<IdpFactory>
 
         var request = client.NewAuthorizationRequest().With("prompt", "none");
         var (_, idToken) = await TwoFactorJourneys.RedeemAsync(client, request, await Journeys.AuthorizeAsync(browser, request));
+
+        Assert.Equal(["pwd", "otp", "mfa"], TokenValidator.ArrayClaim(idToken, "amr"));
+    }
+
+    [Fact]
+    public async Task UserWithAnAuthenticatorIsAskedForItEvenWhenNothingRequestsMfa()
+    {
+        var user = await Seed.UserAsync(factory);
+        var client = await factory.StandardClientAsync();
+        var app = await EnrolInAnotherBrowserAsync(user);
+        using var browser = factory.NewBrowser();
+        var request = client.NewAuthorizationRequest();
+        var landed = await TwoFactorJourneys.SignInWithCodeAsync(browser, request, user, app.Code());
+        var (_, idToken) = await TwoFactorJourneys.RedeemAsync(client, request, AuthorizationResponse.FromRedirect(landed));
 
         Assert.Equal(["pwd", "otp", "mfa"], TokenValidator.ArrayClaim(idToken, "amr"));
     }

@@ -5,8 +5,9 @@ using ClinikoIdP.IntegrationTests.Oidc;
 namespace ClinikoIdP.IntegrationTests.TwoFactor;
 
 /// <summary>
-/// OIDC Core §3.1.2.1 prompt values under the default policy: prompt=none never shows a page (and a sign-in that has
-/// only passed the password is no session), prompt=login asks for the password and the second factor again.
+/// OIDC Core §3.1.2.1 under the default policy: prompt=none never shows a page (and a sign-in that has only passed the
+/// password is no session); prompt=login, or a max_age the session is older than, asks for the password and the second
+/// factor again.
 /// </summary>
 public class TwoFactorPromptTests(AlwaysTwoFactorIdpFactory factory) : IClassFixture<AlwaysTwoFactorIdpFactory>
 {
@@ -40,8 +41,10 @@ public class TwoFactorPromptTests(AlwaysTwoFactorIdpFactory factory) : IClassFix
         Assert.Null(response.Code);
     }
 
-    [Fact]
-    public async Task PromptLoginAsksForThePasswordAndTheSecondFactorAgain()
+    [Theory]
+    [InlineData("prompt", "login")]
+    [InlineData("max_age", "10")]
+    public async Task FreshSignInDemandAsksForThePasswordAndTheSecondFactorAgain(string parameter, string value)
     {
         var enrolled = await TwoFactorJourneys.EnrolNewUserAsync(factory);
         var client = await factory.StandardClientAsync();
@@ -50,7 +53,7 @@ public class TwoFactorPromptTests(AlwaysTwoFactorIdpFactory factory) : IClassFix
         var signedIn = await TwoFactorJourneys.SignInWithCodeAsync(browser, first, enrolled.User, enrolled.App.Code());
         var (_, firstIdToken) = await TwoFactorJourneys.RedeemAsync(client, first, AuthorizationResponse.FromRedirect(signedIn));
         factory.Clock.Advance(AuthenticatorApp.Step);
-        var request = client.NewAuthorizationRequest().With("prompt", "login");
+        var request = client.NewAuthorizationRequest().With(parameter, value);
 
         var signIn = await SignInPage.ReadAsync(browser, await browser.NavigateAsync(request.Url));
         var password = await signIn.SubmitAsync(enrolled.User.Email, enrolled.User.Password);
