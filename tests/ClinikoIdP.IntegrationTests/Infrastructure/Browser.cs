@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using ClinikoIdP.Server.Features.Session;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
 namespace ClinikoIdP.IntegrationTests.Infrastructure;
@@ -21,6 +22,10 @@ public sealed class Browser : IDisposable
     }
 
     public CookieContainer Cookies { get; }
+
+    /// <summary>True once the identity provider has issued its session cookie (the user is fully signed in).</summary>
+    public bool HasSessionCookie => Cookies.GetCookies(IdpFactory.BaseAddress)
+        .Any(cookie => cookie.Name.EndsWith(SessionCookies.SessionCookieName, StringComparison.Ordinal));
 
     public Task<HttpResponseMessage> GetAsync(string url) => http.GetAsync(url);
 

@@ -18,8 +18,10 @@ public sealed class HtmlForm
     public static HtmlForm Read(IHtmlFormElement form, Uri pageUri)
     {
         var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? pageUri : new Uri(pageUri, form.GetAttribute("action"));
+        // As a browser does: an unticked checkbox or radio button is not submitted at all.
         var fields = form.Elements.OfType<IHtmlInputElement>()
             .Where(input => !string.IsNullOrEmpty(input.Name))
+            .Where(input => input.Type is not ("checkbox" or "radio") || input.IsChecked)
             .Select(input => new KeyValuePair<string, string>(input.Name!, input.Value))
             .ToList();
         return new HtmlForm(action, fields);
@@ -31,6 +33,17 @@ public sealed class HtmlForm
     {
         Fields.RemoveAll(f => f.Key == name);
         Fields.Add(new KeyValuePair<string, string>(name, value));
+        return this;
+    }
+
+    /// <summary>
+    /// Ticks a checkbox: its value goes first, before the hidden "false" that ASP.NET Core renders beside a bool
+    /// checkbox, as in a browser (model binding reads the first value).
+    /// </summary>
+    public HtmlForm Check(string name, string value = "true")
+    {
+        var hidden = Fields.FindIndex(f => f.Key == name);
+        Fields.Insert(hidden < 0 ? Fields.Count : hidden, new KeyValuePair<string, string>(name, value));
         return this;
     }
 

@@ -1,4 +1,6 @@
+using ClinikoIdP.Authentication.Policy;
 using ClinikoIdP.IntegrationTests.Oidc;
+using ClinikoIdP.Server.Data;
 using ClinikoIdP.Server.Features.Cli;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -12,8 +14,10 @@ namespace ClinikoIdP.IntegrationTests.Infrastructure;
 /// <summary>
 /// The whole server in memory, configured as a production-like "Testing" host (HTTPS, __Host- cookies) on its own
 /// SQLite file, with a fake clock that tests move forward instead of sleeping. One per test class (IClassFixture).
+/// Second factors are asked for only when requested (<c>TwoFactor:Enforcement=WhenRequested</c>), so protocol tests
+/// can sign in with a password; <see cref="AlwaysTwoFactorIdpFactory"/> runs the product's default policy.
 /// </summary>
-public sealed class IdpFactory : WebApplicationFactory<Program>
+public class IdpFactory : WebApplicationFactory<Program>
 {
     public static readonly Uri BaseAddress = new("https://localhost/");
 
@@ -24,11 +28,17 @@ public sealed class IdpFactory : WebApplicationFactory<Program>
     private readonly Lazy<Task> apiScope;
 
     public IdpFactory()
-        : this(TestDatabase.CreateTemporary(), ownsDatabase: true)
+        : this(TestDatabase.CreateTemporary(), ownsDatabase: true, TwoFactorEnforcement.WhenRequested)
     {
     }
 
-    private IdpFactory(TestDatabase database, bool ownsDatabase)
+    /// <summary>A server on its own database with the given <c>TwoFactor:Enforcement</c>.</summary>
+    protected IdpFactory(TwoFactorEnforcement enforcement)
+        : this(TestDatabase.CreateTemporary(), ownsDatabase: true, enforcement)
+    {
+    }
+
+    private IdpFactory(TestDatabase database, bool ownsDatabase, TwoFactorEnforcement enforcement)
     {
         this.database = database;
         this.ownsDatabase = ownsDatabase;
@@ -37,7 +47,7 @@ public sealed class IdpFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:IdP"] = database.ConnectionString,
             ["IdP:Issuer"] = BaseAddress.ToString(),
             ["ForwardedHeaders:KnownProxies:0"] = "127.0.0.1",
-            ["TwoFactor:Enforcement"] = "WhenRequested",
+            ["TwoFactor:Enforcement"] = enforcement.ToString(),
         };
         standardUser = new(() => Seed.UserAsync(this));
         standardClient = new(() => Seed.ApiClientAsync(this));
@@ -45,7 +55,7 @@ public sealed class IdpFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A server on an existing database that outlives it (to restart the server on the same state).</summary>
-    public static IdpFactory On(TestDatabase database) => new(database, ownsDatabase: false);
+    public static IdpFactory On(TestDatabase database) => new(database, ownsDatabase: false, TwoFactorEnforcement.WhenRequested);
 
     /// <summary>The server's clock (ASP.NET Core, Identity and OpenIddict all read it from the container).</summary>
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
@@ -85,6 +95,13 @@ public sealed class IdpFactory : WebApplicationFactory<Program>
         var result = await AdminAsync(args);
         Assert.True(result.ExitCode == 0, $"admin {string.Join(' ', args)} failed ({result.ExitCode}): {result.Error}");
         return result.Output;
+    }
+
+    /// <summary>Reads the server's database directly, for facts no page shows (stored secrets, the audit trail).</summary>
+    public async Task<T> QueryAsync<T>(Func<IdpDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<IdpDbContext>());
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

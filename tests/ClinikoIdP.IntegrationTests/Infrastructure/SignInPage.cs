@@ -30,6 +30,9 @@ public sealed class SignInPage
     /// <summary>The text of the error summary, empty when the page shows no error.</summary>
     public string ErrorSummary => Document.QuerySelector(".error-summary")?.TextContent.Trim() ?? "";
 
+    /// <summary>The notice above the form (e.g. why the user was sent back here), empty when there is none.</summary>
+    public string Notice => Document.QuerySelector(".notice")?.TextContent.Trim() ?? "";
+
     /// <summary>Reads the sign-in page from a response, which must be that page.</summary>
     public static async Task<SignInPage> ReadAsync(Browser browser, HttpResponseMessage response)
     {

@@ -68,6 +68,8 @@ public sealed class BackupCodesModel(
             text.AppendLine(CultureInfo.InvariantCulture, $"[ ] {code}");
         }
 
+        // The page itself is kept out of caches by its anti-forgery token; the file, which has none, must say so too.
+        Response.Headers.CacheControl = "no-store";
         return File(Encoding.UTF8.GetBytes(text.ToString()), "text/plain; charset=utf-8", "clinikoidp-backup-codes.txt");
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Security.Claims;
 using ClinikoIdP.Server.Data;
 using ClinikoIdP.Server.Features.Session;
 using ClinikoIdP.Server.Features.SignIn;
@@ -74,7 +75,8 @@ public sealed class AuthorizeModel(
             hint.Principal?.GetClaim(Claims.Subject), time.GetUtcNow());
 
         var user = verdict == SessionVerdict.Usable ? await users.GetUserAsync(session.Principal!) : null;
-        if (user is null || !await signInManager.CanSignInAsync(user) || await users.IsLockedOutAsync(user))
+        if (user is null || !await signInManager.CanSignInAsync(user) || await users.IsLockedOutAsync(user)
+            || !await IsCurrentAsync(session.Principal!, user))
         {
             if (request.HasPromptValue(PromptValues.None))
             {
@@ -129,6 +131,13 @@ public sealed class AuthorizeModel(
             principal, subject, applicationId, principal.GetClaim("sid"), requestedScopes, cancellationToken));
         return SignIn(principal, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
+
+    /// <summary>
+    /// The cookie handler checks the security stamp only once a minute; codes are where sessions turn into tokens, so a
+    /// session from before a password change, lock or second-factor reset is refused here at once.
+    /// </summary>
+    private Task<bool> IsCurrentAsync(ClaimsPrincipal session, ClinicUser user) =>
+        signInManager.ValidateSecurityStampAsync(user, session.FindFirst(signInManager.Options.ClaimsIdentity.SecurityStampClaimType)?.Value);
 
     private ChallengeResult ChallengeSignIn(bool forceFresh) =>
         Challenge(new AuthenticationProperties { RedirectUri = AuthorizeUrl(forceFresh) }, IdentityConstants.ApplicationScheme);

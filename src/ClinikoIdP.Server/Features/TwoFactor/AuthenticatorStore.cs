@@ -38,28 +38,38 @@ public sealed class AuthenticatorStore(
     /// <summary>Confirms the pending secret with one valid code; only then does it replace any previous authenticator.</summary>
     public async Task<TotpCheck> ConfirmSetupAsync(ClinicUser user, string? code)
     {
-        if (user.PendingAuthenticatorSecret is null)
+        var pending = user.PendingAuthenticatorSecret;
+        if (pending is null)
         {
             return TotpCheck.Invalid;
         }
 
-        var secret = TotpSecret.FromBase32(protector.Unprotect(user.PendingAuthenticatorSecret));
-        var check = verifier.Verify(secret, code, user.LastTotpStep);
+        // Replay protection belongs to a secret: no code of this new one has been accepted yet, however recently the
+        // old phone's code was (a user who just signed in and sets up a new phone types a code of the same time step).
+        var secret = TotpSecret.FromBase32(protector.Unprotect(pending));
+        var check = verifier.Verify(secret, code, lastAcceptedStep: null);
         if (!check.IsAccepted)
         {
             return check;
         }
 
-        // The confirming code is consumed like any other, so it cannot be replayed at the next sign-in.
-        if (!await TryClaimStepAsync(user, check.MatchedStep!.Value))
+        // One compare-and-set swaps the secret in and consumes the confirming code, so it cannot be replayed at the
+        // next sign-in, and of two concurrent confirmations of one pending secret only one succeeds.
+        var step = check.MatchedStep!.Value;
+        var now = time.GetUtcNow();
+        var swapped = await db.Users
+            .Where(u => u.Id == user.Id && u.PendingAuthenticatorSecret == pending)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(u => u.AuthenticatorSecret, pending)
+                .SetProperty(u => u.PendingAuthenticatorSecret, (string?)null)
+                .SetProperty(u => u.AuthenticatorEnrolledAt, now)
+                .SetProperty(u => u.LastTotpStep, step));
+        if (swapped != 1)
         {
             return TotpCheck.Replayed;
         }
 
-        user.AuthenticatorSecret = user.PendingAuthenticatorSecret;
-        user.PendingAuthenticatorSecret = null;
-        user.AuthenticatorEnrolledAt = time.GetUtcNow();
-        await db.SaveChangesAsync();
+        await db.Entry(user).ReloadAsync();
         return check;
     }
 
