@@ -44,6 +44,25 @@ public class PartialSignInTests(AlwaysTwoFactorIdpFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task ExpiredEnrolmentSendsTheUserBackToSignInWithAMessage()
+    {
+        var client = await factory.StandardClientAsync();
+        using var browser = factory.NewBrowser();
+        var request = client.NewAuthorizationRequest();
+        var page = await EnrolmentPage.ReadAsync(browser, await TwoFactorJourneys.PasswordAsync(browser, request, await Seed.UserAsync(factory)));
+        var app = page.Scan(factory.Clock);
+        factory.Clock.Advance(BeyondPendingLifetime);
+
+        var submitted = await page.SubmitAsync(app.Code());
+
+        AssertRedirectedToSignIn(submitted);
+        var signIn = await SignInPage.ReadAsync(browser, await browser.FollowAsync(submitted));
+        Assert.Contains("expired", signIn.Notice, StringComparison.Ordinal);
+        Assert.Equal(request.Url, signIn.ReturnUrl);
+        Assert.False(browser.HasSessionCookie);
+    }
+
+    [Fact]
     public async Task SecondFactorPageWithoutAPendingSignInRedirectsToSignIn()
     {
         using var browser = factory.NewBrowser();
