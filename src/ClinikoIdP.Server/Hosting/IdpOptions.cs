@@ -21,6 +21,9 @@ public sealed class IdpOptions
 
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
 
+    /// <summary>How often each node looks for back-channel logout notices to deliver.</summary>
+    public TimeSpan BackChannelLogoutPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>How long a rotated-out key stays published so that the tokens it signed remain verifiable.</summary>
     public TimeSpan RetiredKeyLifetime { get; set; } = TimeSpan.FromDays(14);
 }

@@ -1,4 +1,6 @@
 using ClinikoIdP.Server.Data;
+using ClinikoIdP.Server.Hosting;
+using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClinikoIdP.Server.Features.SingleLogout;
@@ -12,12 +14,12 @@ public sealed class BackChannelLogoutSender(
     IHttpClientFactory httpClients,
     LogoutTokenFactory tokens,
     ObservedIssuer issuer,
+    IOptions<IdpOptions> options,
     TimeProvider time,
     ILogger<BackChannelLogoutSender> logger) : BackgroundService
 {
     public const string HttpClientName = "backchannel-logout";
     public const int MaxAttempts = 5;
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan ClaimDuration = TimeSpan.FromSeconds(30);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -35,7 +37,7 @@ public sealed class BackChannelLogoutSender(
 
             try
             {
-                await Task.Delay(PollInterval, time, stoppingToken);
+                await Task.Delay(options.Value.BackChannelLogoutPollInterval, time, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -60,13 +62,13 @@ public sealed class BackChannelLogoutSender(
                 && (m.LockedUntil == null || m.LockedUntil < now))
             .OrderBy(m => m.Id).Take(50).ToListAsync(cancellationToken);
 
+        var lockedUntil = now + ClaimDuration;
         var claimed = new List<BackChannelLogoutMessage>();
         foreach (var message in due)
         {
-            var lockedUntil = now + ClaimDuration;
             var previous = message.LockedUntil;
             var rows = await db.BackChannelLogoutMessages
-                .Where(m => m.Id == message.Id && m.LockedUntil == previous)
+                .Where(m => m.Id == message.Id && m.LockedUntil == previous && m.DeliveredAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, lockedUntil), cancellationToken);
             if (rows == 1)
             {
@@ -77,26 +79,34 @@ public sealed class BackChannelLogoutSender(
         var outcomes = await Task.WhenAll(claimed.Select(m => SendAsync(issuerUri, m, cancellationToken)));
         foreach (var (message, error) in claimed.Zip(outcomes))
         {
-            message.Attempts++;
-            message.LockedUntil = null;
-            message.LastError = error;
-            if (error is null)
-            {
-                message.DeliveredAt = time.GetUtcNow();
-            }
-            else if (message.Attempts >= MaxAttempts)
-            {
-                message.AbandonedAt = time.GetUtcNow();
-                Log.BackChannelLogoutAbandoned(logger, message.ClientId, message.Attempts, error);
-            }
-            else
-            {
-                message.NextAttemptAt = time.GetUtcNow() + TimeSpan.FromSeconds(5 * Math.Pow(2, message.Attempts - 1));
-            }
+            await RecordAsync(db, message, lockedUntil, error, cancellationToken);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
         return claimed.Count;
+    }
+
+    /// <summary>Records one attempt, only while this node still holds the claim it made (no lost updates across nodes).</summary>
+    private async Task RecordAsync(
+        IdpDbContext db, BackChannelLogoutMessage message, DateTimeOffset claim, string? error, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var attempts = message.Attempts + 1;
+        DateTimeOffset? delivered = error is null ? now : null;
+        DateTimeOffset? abandoned = error is not null && attempts >= MaxAttempts ? now : null;
+        var next = now + TimeSpan.FromSeconds(5 * Math.Pow(2, attempts - 1));
+        await db.BackChannelLogoutMessages
+            .Where(m => m.Id == message.Id && m.LockedUntil == claim)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Attempts, attempts)
+                .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null)
+                .SetProperty(m => m.LastError, error)
+                .SetProperty(m => m.DeliveredAt, delivered)
+                .SetProperty(m => m.AbandonedAt, abandoned)
+                .SetProperty(m => m.NextAttemptAt, next), cancellationToken);
+        if (abandoned is not null)
+        {
+            Log.BackChannelLogoutAbandoned(logger, message.ClientId, attempts, error!);
+        }
     }
 
     private async Task<string?> SendAsync(string issuerUri, BackChannelLogoutMessage message, CancellationToken cancellationToken)
