@@ -1,7 +1,7 @@
 using ClinikoIdP.Server.Data;
 using ClinikoIdP.Server.Hosting;
-using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ClinikoIdP.Server.Features.SingleLogout;
 
