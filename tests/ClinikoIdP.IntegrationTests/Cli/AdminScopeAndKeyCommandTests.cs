@@ -2,7 +2,7 @@ using ClinikoIdP.IntegrationTests.Infrastructure;
 
 namespace ClinikoIdP.IntegrationTests.Cli;
 
-/// <summary><c>admin scope create</c> and <c>admin keys list|rotate</c>.</summary>
+/// <summary><c>admin scope create|list|show</c> and <c>admin keys list|rotate</c>.</summary>
 public class AdminScopeAndKeyCommandTests(IdpFactory factory) : IClassFixture<IdpFactory>
 {
     private static string[] KeyLines(string output, string use, string status) =>
@@ -17,6 +17,26 @@ public class AdminScopeAndKeyCommandTests(IdpFactory factory) : IClassFixture<Id
         await factory.AdminOkAsync("client", "create", "--client-id", Seed.UniqueId("m"), "--client-credentials", "--scope", name);
 
         Assert.Equal($"Created scope {name} for billing-api.", output.Trim());
+    }
+
+    [Fact]
+    public async Task ScopeListAndShowDescribeACreatedScope()
+    {
+        var name = Seed.UniqueId("records") + ".write";
+        await factory.AdminOkAsync("scope", "create", "--name", name, "--resource", "records-api", "--display-name", "Write records");
+
+        var list = await factory.AdminOkAsync("scope", "list");
+        var show = await factory.AdminOkAsync("scope", "show", name);
+
+        Assert.Contains(list.Split('\n'), line => line.StartsWith(name, StringComparison.Ordinal) && line.Contains("records-api", StringComparison.Ordinal));
+        Assert.Contains("Display name: Write records", show, StringComparison.Ordinal);
+        Assert.Contains("Resource:     records-api", show, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ShowingAnUnknownScopeFailsWithOneErrorLine()
+    {
+        CliAssert.Failed(await factory.AdminAsync("scope", "show", "no.such.scope"), 1, "No scope named");
     }
 
     [Fact]

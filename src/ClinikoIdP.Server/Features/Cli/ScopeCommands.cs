@@ -32,6 +32,33 @@ internal static class ScopeCommands
             await runtime.Output.WriteLineAsync($"Created scope {scopeName}{(descriptor.Resources.Count > 0 ? " for " + string.Join(", ", descriptor.Resources) : "")}.");
         });
 
-        return new Command("scope", "Create API scopes that clients may request.") { create };
+        var list = new Command("list", "List API scopes and the resources (audiences) they grant.");
+        runtime.SetAction(list, async (services, _, ct) =>
+        {
+            var scopes = services.GetRequiredService<IOpenIddictScopeManager>();
+            await runtime.Output.WriteLineAsync($"{"NAME",-32} {"RESOURCES",-40} {"DISPLAY NAME"}");
+            await foreach (var scope in scopes.ListAsync(cancellationToken: ct))
+            {
+                await runtime.Output.WriteLineAsync(
+                    $"{await scopes.GetNameAsync(scope, ct),-32} {string.Join(' ', await scopes.GetResourcesAsync(scope, ct)),-40} {await scopes.GetDisplayNameAsync(scope, ct)}");
+            }
+        });
+
+        var showName = new Argument<string>("name") { Description = "The scope's name." };
+        var show = new Command("show", "Show one API scope; exits 1 when it does not exist.") { showName };
+        runtime.SetAction(show, async (services, parsed, ct) =>
+        {
+            var scopes = services.GetRequiredService<IOpenIddictScopeManager>();
+            var scope = await scopes.FindByNameAsync(parsed.GetValue(showName)!, ct)
+                ?? throw new OperationRefusedException($"No scope named '{parsed.GetValue(showName)}'.");
+            await runtime.Output.WriteLineAsync($"Name:         {await scopes.GetNameAsync(scope, ct)}");
+            await runtime.Output.WriteLineAsync($"Display name: {await scopes.GetDisplayNameAsync(scope, ct)}");
+            foreach (var resource in await scopes.GetResourcesAsync(scope, ct))
+            {
+                await runtime.Output.WriteLineAsync($"Resource:     {resource}");
+            }
+        });
+
+        return new Command("scope", "Create and list API scopes that clients may request.") { create, list, show };
     }
 }
