@@ -30,6 +30,24 @@ public class SignInPageTests(IdpFactory factory) : IClassFixture<IdpFactory>
     }
 
     [Fact]
+    public async Task EveryPasswordAttemptIsWrittenToTheAuditTrail()
+    {
+        var user = await Seed.UserAsync(factory);
+        var stranger = new TestUser("nobody-" + Guid.NewGuid().ToString("N") + "@clinic.test", "not the right password", "Nobody");
+        using var browser = factory.NewBrowser();
+        var page = await OpenFromAuthorizationAsync(browser);
+
+        var failed = await page.SubmitExpectingFailureAsync(user.Email, "not the right password");
+        var unknown = await failed.SubmitExpectingFailureAsync(stranger.Email, stranger.Password);
+        await unknown.SubmitAsync(user.Email, user.Password);
+
+        var events = await AuditTrail.EventsOfAsync(factory, user);
+        Assert.Equal(["failed", "succeeded"], events.Where(e => e.Kind == "sign_in").Select(e => e.Outcome));
+        var strangerEvent = Assert.Single(await AuditTrail.EventsOfAsync(factory, stranger));
+        Assert.Equal(("sign_in", "failed", null), (strangerEvent.Kind, strangerEvent.Outcome, strangerEvent.UserId));
+    }
+
+    [Fact]
     public async Task UnknownEmailGetsExactlyTheSameAnswerAsAWrongPassword()
     {
         var user = await factory.StandardUserAsync();

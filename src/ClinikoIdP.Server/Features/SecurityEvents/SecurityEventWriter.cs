@@ -6,7 +6,8 @@ namespace ClinikoIdP.Server.Features.SecurityEvents;
 public sealed class SecurityEventWriter(IdpDbContext db, IHttpContextAccessor httpContextAccessor, TimeProvider time)
 {
     public async Task WriteAsync(
-        string kind, string outcome, ClinicUser? user, string? detail = null, string? actorId = null, string? clientId = null)
+        string kind, string outcome, ClinicUser? user, string? detail = null, string? actorId = null, string? clientId = null,
+        string? email = null)
     {
         var request = httpContextAccessor.HttpContext;
         var userAgent = request?.Request.Headers.UserAgent.ToString();
@@ -16,7 +17,7 @@ public sealed class SecurityEventWriter(IdpDbContext db, IHttpContextAccessor ht
             Kind = kind,
             Outcome = outcome,
             UserId = user?.Id,
-            Email = user?.Email,
+            Email = Truncate(user?.Email ?? email, 256),
             ActorId = actorId,
             ClientId = Truncate(clientId, 100),
             IpAddress = request?.Connection.RemoteIpAddress?.ToString(),

@@ -1,5 +1,6 @@
 using ClinikoIdP.Server.Data;
 using ClinikoIdP.Server.Features.Common;
+using ClinikoIdP.Server.Features.SecurityEvents;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,6 +11,7 @@ public sealed class SignInModel(
     UserManager<ClinicUser> users,
     SignInManager<ClinicUser> signInManager,
     SignInJourney journey,
+    SecurityEventWriter events,
     ILogger<SignInModel> logger) : PageModel
 {
     public const string FailedMessage =
@@ -43,16 +45,20 @@ public sealed class SignInModel(
         {
             // Spend the same time as a real check so response time does not reveal which emails exist.
             users.PasswordHasher.VerifyHashedPassword(DummyUser, DummyHash.Value, Input.Password);
+            await events.WriteAsync(SecurityEventKinds.SignIn, SecurityEventOutcomes.Failed, null, "unknown email", email: Input.Email.Trim());
             return Fail(exists: false, lockedOut: false);
         }
 
         var result = await signInManager.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
         if (!result.Succeeded)
         {
+            await events.WriteAsync(SecurityEventKinds.SignIn,
+                result.IsLockedOut ? SecurityEventOutcomes.LockedOut : SecurityEventOutcomes.Failed, user, "password");
             return Fail(exists: true, lockedOut: result.IsLockedOut);
         }
 
         Log.PasswordAccepted(logger, user.Id);
+        await events.WriteAsync(SecurityEventKinds.SignIn, SecurityEventOutcomes.Succeeded, user, "password");
         return new SeeOtherResult(await journey.AfterPasswordAsync(user, ReturnUrl, HttpContext.RequestAborted));
     }
 
