@@ -84,7 +84,7 @@ public sealed class BackupCodesModel(
         var codes = await store.RegenerateAsync(subject.User);
         await events.WriteAsync(SecurityEventKinds.BackupCodesRegenerated, SecurityEventOutcomes.Succeeded, subject.User);
         TempData[BackupCodeRoutes.TempDataKey] = string.Join(' ', codes);
-        return new SeeOtherResult(LocalUrl.IsLocal(ReturnUrl) ? $"{BackupCodeRoutes.Show}?ReturnUrl={Uri.EscapeDataString(ReturnUrl!)}" : BackupCodeRoutes.Show);
+        return new SeeOtherResult(LocalUrl.WithReturnUrl(BackupCodeRoutes.Show, ReturnUrl));
     }
 
     public async Task<IActionResult> OnPostAsync()

@@ -13,4 +13,8 @@ public static class LocalUrl
         && !url.Contains('\r') && !url.Contains('\n') && !url.Contains('\\');
 
     public static string OrHome(string? url) => IsLocal(url) ? url! : "/";
+
+    /// <summary>The local path, carrying the return URL along when it is local (and dropping it otherwise).</summary>
+    public static string WithReturnUrl(string path, string? returnUrl) =>
+        IsLocal(returnUrl) ? $"{path}?ReturnUrl={Uri.EscapeDataString(returnUrl!)}" : path;
 }

@@ -71,9 +71,7 @@ public sealed class EnrolModel(
                         state.StartedAt, state.SessionId);
                 }
 
-                return new SeeOtherResult(LocalUrl.IsLocal(ReturnUrl)
-                    ? $"{BackupCodeRoutes.Show}?ReturnUrl={Uri.EscapeDataString(ReturnUrl!)}"
-                    : BackupCodeRoutes.Show);
+                return new SeeOtherResult(LocalUrl.WithReturnUrl(BackupCodeRoutes.Show, ReturnUrl));
             }
 
             // Without this the field would show the refused code again (tag helpers prefer the attempted value).
@@ -97,8 +95,6 @@ public sealed class EnrolModel(
     private SeeOtherResult NotAllowed()
     {
         TempData[nameof(SignInModel.Notice)] = SecondFactorMessages.Expired;
-        return new SeeOtherResult(LocalUrl.IsLocal(ReturnUrl)
-            ? $"{SignInRoutes.SignIn}?ReturnUrl={Uri.EscapeDataString(ReturnUrl!)}"
-            : SignInRoutes.SignIn);
+        return new SeeOtherResult(LocalUrl.WithReturnUrl(SignInRoutes.SignIn, ReturnUrl));
     }
 }

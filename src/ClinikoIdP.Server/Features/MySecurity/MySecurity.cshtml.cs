@@ -72,7 +72,7 @@ public sealed class MySecurityModel(
         }
 
         await pending.BeginAsync(user, User.GetAuthenticationMethods(), time.GetUtcNow(), User.GetSessionId());
-        return new SeeOtherResult($"{SignInJourney.SecondFactorPath}?ReturnUrl={Uri.EscapeDataString(Route)}");
+        return new SeeOtherResult(LocalUrl.WithReturnUrl(SignInJourney.SecondFactorPath, Route));
     }
 
     /// <summary>Ends every session of this user on every computer, and tells every clinic app (back-channel logout).</summary>

@@ -65,6 +65,6 @@ public sealed class SignInJourney(
     private static string StepUrl(NextSignInStep step, string? returnUrl)
     {
         var path = step == NextSignInStep.Enrol ? EnrolPath : SecondFactorPath;
-        return LocalUrl.IsLocal(returnUrl) ? $"{path}?ReturnUrl={Uri.EscapeDataString(returnUrl!)}" : path;
+        return LocalUrl.WithReturnUrl(path, returnUrl);
     }
 }

@@ -58,7 +58,7 @@ public sealed class TwoFactorModel(
         var next = await journey.CompleteAsync(state, result.Methods!, LocalUrl.IsLocal(ReturnUrl) ? ReturnUrl : null);
         if (result.BackupCodesLeft is not null)
         {
-            return new SeeOtherResult($"{BackupCodeRoutes.Remaining}?ReturnUrl={Uri.EscapeDataString(next)}");
+            return new SeeOtherResult(LocalUrl.WithReturnUrl(BackupCodeRoutes.Remaining, next));
         }
 
         return new SeeOtherResult(next);
@@ -71,5 +71,5 @@ public sealed class TwoFactorModel(
     }
 
     private string WithReturnUrl(string path) =>
-        LocalUrl.IsLocal(ReturnUrl) ? $"{path}?ReturnUrl={Uri.EscapeDataString(ReturnUrl!)}" : path;
+        LocalUrl.WithReturnUrl(path, ReturnUrl);
 }
