@@ -1,5 +1,7 @@
 using ClinikoIdP.Server.Features.BackupCodes;
+using ClinikoIdP.Server.Features.OrganisationSettings;
 using ClinikoIdP.Server.Features.SecurityEvents;
+using ClinikoIdP.Server.Features.Session;
 using ClinikoIdP.Server.Features.SingleLogout;
 using ClinikoIdP.Server.Keys;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -26,6 +28,10 @@ public sealed class IdpDbContext(DbContextOptions<IdpDbContext> options)
     public DbSet<SecurityEventRecord> SecurityEvents => Set<SecurityEventRecord>();
 
     public DbSet<BackChannelLogoutMessage> BackChannelLogoutMessages => Set<BackChannelLogoutMessage>();
+
+    public DbSet<OrganisationSettingRecord> OrganisationSettings => Set<OrganisationSettingRecord>();
+
+    public DbSet<UserSessionRecord> UserSessions => Set<UserSessionRecord>();
 
     // Stored as sortable numbers: SQLite cannot compare or order DateTimeOffset text in queries.
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -73,6 +79,31 @@ public sealed class IdpDbContext(DbContextOptions<IdpDbContext> options)
             entry.Property(e => e.Detail).HasMaxLength(1024);
             entry.HasIndex(e => e.OccurredAt);
             entry.HasIndex(e => e.UserId);
+            entry.Property(e => e.PreviousHash).HasMaxLength(64);
+            entry.Property(e => e.Hash).HasMaxLength(64);
+            entry.HasIndex(e => e.Sequence).IsUnique();
+        });
+
+        builder.Entity<UserSessionRecord>(session =>
+        {
+            session.ToTable("UserSessions");
+            session.Property(s => s.Id).HasMaxLength(64);
+            session.Property(s => s.UserId).HasMaxLength(450);
+            session.Property(s => s.Methods).HasMaxLength(128);
+            session.Property(s => s.IpAddress).HasMaxLength(64);
+            session.Property(s => s.UserAgent).HasMaxLength(512);
+            session.Property(s => s.EndReason).HasMaxLength(64);
+            session.HasIndex(s => new { s.UserId, s.EndedAt });
+            session.HasOne<ClinicUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<OrganisationSettingRecord>(setting =>
+        {
+            setting.ToTable("OrganisationSettings");
+            setting.HasKey(s => s.Name);
+            setting.Property(s => s.Name).HasMaxLength(64);
+            setting.Property(s => s.Value).HasMaxLength(256);
+            setting.Property(s => s.UpdatedBy).HasMaxLength(450);
         });
 
         builder.Entity<BackChannelLogoutMessage>(message =>

@@ -69,7 +69,13 @@ public static class IdentityHosting
             options.SlidingExpiration = true;
             options.LoginPath = SignInRoutes.SignIn;
             options.LogoutPath = SignInRoutes.SignOut;
-            options.AccessDeniedPath = SignInRoutes.AccessDenied;
+            // A signed-in user refused a page gets 403 at the address they asked for (the error page explains),
+            // not a redirect that would hide the refusal from scripts and tests.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
             options.Events.OnValidatePrincipal = SessionLifetime.ValidateAsync;
         });
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)

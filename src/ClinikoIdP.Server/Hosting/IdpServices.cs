@@ -1,4 +1,5 @@
 using ClinikoIdP.Authentication.Totp;
+using ClinikoIdP.Server.Features.Admin;
 using ClinikoIdP.Server.Features.BackupCodes;
 using ClinikoIdP.Server.Features.Connect;
 using ClinikoIdP.Server.Features.Enrolment;
@@ -53,7 +54,12 @@ public static class IdpServices
         TransportSecurity.EnsureHttpsConfigured(builder.Configuration, builder.Environment);
         builder.Services.AddIdpCore(builder.Configuration, builder.Environment);
         builder.Services.AddIdpTransportSecurity(builder.Configuration);
-        builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
+        builder.Services.AddRazorPages(options =>
+        {
+            options.RootDirectory = "/Features";
+            options.Conventions.AddAdminConventions();
+        });
+        builder.Services.AddAdminConsole(builder.Configuration);
         builder.Services.AddSingleton<ObservedIssuer>();
         builder.Services.AddSingleton<LogoutTokenFactory>();
         builder.Services.AddHostedService<BackChannelLogoutSender>();

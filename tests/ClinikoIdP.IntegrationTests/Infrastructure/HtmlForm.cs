@@ -19,11 +19,31 @@ public sealed class HtmlForm
     {
         var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? pageUri : new Uri(pageUri, form.GetAttribute("action"));
         // As a browser does: an unticked checkbox or radio button is not submitted at all.
-        var fields = form.Elements.OfType<IHtmlInputElement>()
-            .Where(input => !string.IsNullOrEmpty(input.Name))
-            .Where(input => input.Type is not ("checkbox" or "radio") || input.IsChecked)
-            .Select(input => new KeyValuePair<string, string>(input.Name!, input.Value))
-            .ToList();
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements)
+        {
+            switch (element)
+            {
+                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name)
+                    && (input.Type is not ("checkbox" or "radio") || input.IsChecked):
+                    fields.Add(new(input.Name!, input.Value));
+                    break;
+                case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name):
+                    // As a browser does: the selected options, or the first one of a single-choice list.
+                    var selected = select.Options.Where(o => o.IsSelected).ToList();
+                    if (selected.Count == 0 && !select.IsMultiple && select.Options.Length > 0)
+                    {
+                        selected.Add(select.Options[0]!);
+                    }
+
+                    fields.AddRange(selected.Select(option => new KeyValuePair<string, string>(select.Name!, option.Value)));
+                    break;
+                case IHtmlTextAreaElement textArea when !string.IsNullOrEmpty(textArea.Name):
+                    fields.Add(new(textArea.Name!, textArea.Value));
+                    break;
+            }
+        }
+
         return new HtmlForm(action, fields);
     }
 
@@ -44,6 +64,17 @@ public sealed class HtmlForm
     {
         var hidden = Fields.FindIndex(f => f.Key == name);
         Fields.Insert(hidden < 0 ? Fields.Count : hidden, new KeyValuePair<string, string>(name, value));
+        return this;
+    }
+
+    /// <summary>Every value submitted under a name (a multiple-choice list or several checkboxes).</summary>
+    public IReadOnlyList<string> All(string name) => [.. Fields.Where(f => f.Key == name).Select(f => f.Value)];
+
+    /// <summary>Replaces every value under a name, as when choosing several options of a list.</summary>
+    public HtmlForm SetAll(string name, params string[] values)
+    {
+        Fields.RemoveAll(f => f.Key == name);
+        Fields.AddRange(values.Select(v => new KeyValuePair<string, string>(name, v)));
         return this;
     }
 

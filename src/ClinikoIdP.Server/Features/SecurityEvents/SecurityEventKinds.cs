@@ -12,4 +12,26 @@ public static class SecurityEventKinds
     public const string PasswordChanged = "password_changed";
     public const string AdminReset2fa = "admin_reset_2fa";
     public const string SignOut = "sign_out";
+
+    // Administrative actions (the event's ActorId names the administrator).
+    public const string AdminClientCreated = "admin_client_created";
+    public const string AdminClientUpdated = "admin_client_updated";
+    public const string AdminClientDeleted = "admin_client_deleted";
+    public const string AdminClientSecretRotated = "admin_client_secret_rotated";
+    public const string AdminClientEnabled = "admin_client_enabled";
+    public const string AdminClientDisabled = "admin_client_disabled";
+    public const string AdminScopeCreated = "admin_scope_created";
+    public const string AdminScopeUpdated = "admin_scope_updated";
+    public const string AdminScopeDeleted = "admin_scope_deleted";
+    public const string AdminUserCreated = "admin_user_created";
+    public const string AdminUserUpdated = "admin_user_updated";
+    public const string AdminRoleGranted = "admin_role_granted";
+    public const string AdminRoleRevoked = "admin_role_revoked";
+    public const string AdminUserLocked = "admin_user_locked";
+    public const string AdminUserUnlocked = "admin_user_unlocked";
+    public const string AdminSessionRevoked = "admin_session_revoked";
+    public const string AdminAuthorizationRevoked = "admin_authorization_revoked";
+    public const string AdminSettingsChanged = "admin_settings_changed";
+    public const string AdminKeyRotated = "admin_key_rotated";
+    public const string AdminAuditExported = "admin_audit_exported";
 }

@@ -25,4 +25,13 @@ public sealed class SecurityEventRecord
     public string? UserAgent { get; set; }
 
     public string? Detail { get; set; }
+
+    /// <summary>Position in the tamper-evident chain: one more than the event before it (unique, so appends never fork).</summary>
+    public long? Sequence { get; set; }
+
+    /// <summary>The <see cref="Hash"/> of the event before this one in the chain (empty for the first).</summary>
+    public string? PreviousHash { get; set; }
+
+    /// <summary>SHA-256 over this event's fields and <see cref="PreviousHash"/>, in hex: editing or deleting a row breaks the chain.</summary>
+    public string? Hash { get; set; }
 }

@@ -6,7 +6,6 @@ public static class SignInRoutes
     public const string SignIn = "/signin";
     public const string SignOut = "/signout";
     public const string SignedOut = "/signed-out";
-    public const string AccessDenied = "/access-denied";
     public const string Error = "/error";
     public const string Home = "/";
 }

@@ -131,6 +131,29 @@ namespace ClinikoIdP.Server.Data.Migrations.Sqlite
                     b.ToTable("BackupCodes", (string)null);
                 });
 
+            modelBuilder.Entity("ClinikoIdP.Server.Features.OrganisationSettings.OrganisationSettingRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("OrganisationSettings", (string)null);
+                });
+
             modelBuilder.Entity("ClinikoIdP.Server.Features.SecurityEvents.SecurityEventRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -153,6 +176,10 @@ namespace ClinikoIdP.Server.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("IpAddress")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -170,6 +197,13 @@ namespace ClinikoIdP.Server.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UserAgent")
                         .HasMaxLength(512)
                         .HasColumnType("TEXT");
@@ -182,9 +216,55 @@ namespace ClinikoIdP.Server.Data.Migrations.Sqlite
 
                     b.HasIndex("OccurredAt");
 
+                    b.HasIndex("Sequence")
+                        .IsUnique();
+
                     b.HasIndex("UserId");
 
                     b.ToTable("SecurityEvents", (string)null);
+                });
+
+            modelBuilder.Entity("ClinikoIdP.Server.Features.Session.UserSessionRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Methods")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "EndedAt");
+
+                    b.ToTable("UserSessions", (string)null);
                 });
 
             modelBuilder.Entity("ClinikoIdP.Server.Features.SingleLogout.BackChannelLogoutMessage", b =>
@@ -629,6 +709,15 @@ namespace ClinikoIdP.Server.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("ClinikoIdP.Server.Features.BackupCodes.BackupCodeRecord", b =>
+                {
+                    b.HasOne("ClinikoIdP.Server.Data.ClinicUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClinikoIdP.Server.Features.Session.UserSessionRecord", b =>
                 {
                     b.HasOne("ClinikoIdP.Server.Data.ClinicUser", null)
                         .WithMany()
