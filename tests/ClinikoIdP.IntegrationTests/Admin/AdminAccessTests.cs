@@ -101,11 +101,15 @@ public class AdminAccessTests(IdpFactory factory) : IClassFixture<IdpFactory>
         {
             db.SecurityEvents.Add(new SecurityEventRecord
             {
-                OccurredAt = factory.Clock.GetUtcNow().AddHours(-2), Kind = SecurityEventKinds.SecondFactor, Outcome = SecurityEventOutcomes.Replayed,
+                OccurredAt = factory.Clock.GetUtcNow().AddHours(-2),
+                Kind = SecurityEventKinds.SecondFactor,
+                Outcome = SecurityEventOutcomes.Replayed,
             });
             db.SecurityEvents.Add(new SecurityEventRecord
             {
-                OccurredAt = factory.Clock.GetUtcNow().AddDays(-2), Kind = SecurityEventKinds.SecondFactor, Outcome = SecurityEventOutcomes.Failed,
+                OccurredAt = factory.Clock.GetUtcNow().AddDays(-2),
+                Kind = SecurityEventKinds.SecondFactor,
+                Outcome = SecurityEventOutcomes.Failed,
             });
             return await db.SaveChangesAsync();
         });
