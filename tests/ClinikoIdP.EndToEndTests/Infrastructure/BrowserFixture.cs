@@ -15,6 +15,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public static readonly ViewportSize Mobile = new() { Width = 375, Height = 740 };
 
+    /// <summary>A tablet held upright (the admin console is used on laptops and tablets).</summary>
+    public static readonly ViewportSize Tablet = new() { Width = 820, Height = 1180 };
+
     private IPlaywright? playwright;
     private IBrowser? browser;
     private ClinicApp? app;

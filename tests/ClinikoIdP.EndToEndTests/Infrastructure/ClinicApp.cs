@@ -39,12 +39,19 @@ public sealed class ClinicApp
     {
         var clientId = "appointments-" + Guid.NewGuid().ToString("N")[..8];
         var secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
-        var app = new ClinicApp(server, clientId, secret, new Uri($"http://127.0.0.1:{UnusedPort()}"));
+        var app = new ClinicApp(server, clientId, secret, NewLoopbackOrigin());
         await server.AdminAsync(
             "client", "create", "--client-id", clientId, "--secret", secret, "--display-name", "Clinic Appointments",
             "--redirect-uri", app.RedirectUri, "--scope", "openid", "--scope", "profile", "--scope", "email");
         return app;
     }
+
+    /// <summary>An app an administrator registered by hand (in the console) with this redirect origin and secret.</summary>
+    public static ClinicApp ForRegistered(IdpServer server, string clientId, string secret, Uri origin) =>
+        new(server, clientId, secret, origin);
+
+    /// <summary>A loopback origin on a port nothing listens on: where a clinic app's callback is intercepted.</summary>
+    public static Uri NewLoopbackOrigin() => new($"http://127.0.0.1:{UnusedPort()}");
 
     /// <summary>A fresh authorization request (code flow, PKCE S256, state and nonce).</summary>
     public SignInRequest NewSignInRequest()

@@ -18,10 +18,17 @@ public static class Screenshots
     }
 
     /// <summary>Saves NAME-desktop.png and NAME-mobile.png, then puts the viewport back as it was.</summary>
-    public static async Task CaptureAsync(IPage page, string name)
+    public static Task CaptureAsync(IPage page, string name) =>
+        CaptureAsync(page, name, ("desktop", BrowserFixture.Desktop), ("mobile", BrowserFixture.Mobile));
+
+    /// <summary>Saves NAME-desktop.png and NAME-tablet.png: the admin console's working sizes.</summary>
+    public static Task CaptureConsoleAsync(IPage page, string name) =>
+        CaptureAsync(page, name, ("desktop", BrowserFixture.Desktop), ("tablet", BrowserFixture.Tablet));
+
+    private static async Task CaptureAsync(IPage page, string name, params (string Suffix, ViewportSize Size)[] sizes)
     {
         var original = page.ViewportSize;
-        foreach (var (suffix, size) in new[] { ("desktop", BrowserFixture.Desktop), ("mobile", BrowserFixture.Mobile) })
+        foreach (var (suffix, size) in sizes)
         {
             await page.SetViewportSizeAsync(size.Width, size.Height);
             await page.ScreenshotAsync(new() { Path = PathFor($"{name}-{suffix}.png"), FullPage = true });
