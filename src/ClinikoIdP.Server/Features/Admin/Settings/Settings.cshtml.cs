@@ -24,10 +24,10 @@ public sealed class SecuritySettingsModel(
 {
     private static readonly Dictionary<string, string> DefaultSources = new(StringComparer.Ordinal)
     {
-        [SecuritySettingNames.RequireTwoFactor] = "Default, from the configuration (TwoFactor:Enforcement)",
-        [SecuritySettingNames.SessionIdleTimeout] = "Default, from the configuration (IdP:SessionIdleTimeout)",
-        [SecuritySettingNames.SessionAbsoluteLifetime] = "Default, from the configuration (IdP:SessionAbsoluteLifetime)",
-        [SecuritySettingNames.LockoutThreshold] = "Default, built into the server",
+        [SecuritySettingNames.RequireTwoFactor] = "From the configuration (TwoFactor:Enforcement)",
+        [SecuritySettingNames.SessionIdleTimeout] = "From the configuration (IdP:SessionIdleTimeout)",
+        [SecuritySettingNames.SessionAbsoluteLifetime] = "From the configuration (IdP:SessionAbsoluteLifetime)",
+        [SecuritySettingNames.LockoutThreshold] = "Built into the server",
     };
 
     [BindProperty]
