@@ -1,6 +1,7 @@
 using System.Net;
 using ClinikoIdP.IntegrationTests.Infrastructure;
 using ClinikoIdP.IntegrationTests.Oidc;
+using Microsoft.EntityFrameworkCore;
 using static ClinikoIdP.IntegrationTests.Admin.SecuritySettingsForm;
 
 namespace ClinikoIdP.IntegrationTests.Admin;
@@ -59,6 +60,28 @@ public class RequireTwoFactorForAllTests(IdpFactory factory) : IClassFixture<Idp
         var (_, response) = await TwoFactorJourneys.ConfirmEnrolmentAsync(browser, enrolment, enrolment.Scan(factory.Clock));
         var (_, idToken) = await TwoFactorJourneys.RedeemAsync(client, request, response);
         Assert.Equal(["pwd", "otp", "mfa"], TokenValidator.ArrayClaim(idToken, "amr"));
+    }
+
+    [Fact]
+    public async Task ASessionFromBeforeAPasswordChangeIsSentToSignInRatherThanToEnrolment()
+    {
+        var (user, client) = (await Seed.UserAsync(factory), await factory.StandardClientAsync());
+        using var browser = factory.NewBrowser();
+        Assert.NotNull((await Journeys.SignInAsync(browser, client.NewAuthorizationRequest(), user)).Code);
+        await SwitchRequireTwoFactorAsync(factory, on: true);
+
+        // As a password change on another computer does, within the minute before the cookie's own stamp check.
+        await factory.QueryAsync(async db =>
+        {
+            var account = await db.Users.SingleAsync(u => u.Email == user.Email);
+            account.SecurityStamp = Guid.NewGuid().ToString("N");
+            return await db.SaveChangesAsync();
+        });
+
+        var response = await browser.GetAsync("/my-security");
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Equal(SignInPage.Path, Browser.LocationOf(response).AbsolutePath);
+        Assert.False(browser.HasSessionCookie);
     }
 
     [Fact]

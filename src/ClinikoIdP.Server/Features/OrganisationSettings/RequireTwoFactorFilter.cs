@@ -4,6 +4,7 @@ using ClinikoIdP.Server.Features.Common;
 using ClinikoIdP.Server.Features.Connect;
 using ClinikoIdP.Server.Features.Session;
 using ClinikoIdP.Server.Features.SignIn;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Filters;
 
@@ -16,7 +17,11 @@ namespace ClinikoIdP.Server.Features.OrganisationSettings;
 /// session up itself (<see cref="SignInJourney"/>), so it can answer <c>prompt=none</c> requests in the protocol.
 /// </summary>
 public sealed class RequireTwoFactorFilter(
-    OrganisationSecurity security, UserManager<ClinicUser> users, PendingSignIn pending, TimeProvider time) : IAsyncPageFilter
+    OrganisationSecurity security,
+    UserManager<ClinicUser> users,
+    SignInManager<ClinicUser> signInManager,
+    PendingSignIn pending,
+    TimeProvider time) : IAsyncPageFilter
 {
     private static readonly string[] OpenPaths =
     [
@@ -40,6 +45,17 @@ public sealed class RequireTwoFactorFilter(
             var request = http.Request;
             var page = request.PathBase + request.Path;
             var returnUrl = HttpMethods.IsGet(request.Method) ? page + request.QueryString : page.ToString();
+
+            // The cookie's security stamp is checked only once a minute: a session from before a password change or a
+            // reset of the second factor must not be turned into an enrolment, which would skip the password.
+            var stamp = principal.FindFirst(signInManager.Options.ClaimsIdentity.SecurityStampClaimType)?.Value;
+            if (!await signInManager.ValidateSecurityStampAsync(user, stamp))
+            {
+                await http.SignOutAsync(IdentityConstants.ApplicationScheme);
+                context.Result = new SeeOtherResult(LocalUrl.WithReturnUrl(SignInRoutes.SignIn, returnUrl));
+                return;
+            }
+
             await pending.BeginAsync(user, principal.GetAuthenticationMethods(), time.GetUtcNow(), principal.GetSessionId());
             context.Result = new SeeOtherResult(LocalUrl.WithReturnUrl(SignInJourney.EnrolPath, returnUrl));
             return;
