@@ -27,11 +27,17 @@ internal static partial class Log
     [LoggerMessage(1200, LogLevel.Warning, "Refused a token request for user {UserId}: the account is no longer allowed to sign in")]
     public static partial void TokenRefusedForUser(ILogger logger, string userId);
 
+    [LoggerMessage(1201, LogLevel.Warning, "Refused a token request for user {UserId}: two-step verification is required and the user has not set it up")]
+    public static partial void TokenRefusedWithoutSecondFactor(ILogger logger, string userId);
+
     [LoggerMessage(1300, LogLevel.Warning, "Gave up delivering a back-channel logout to client {ClientId} after {Attempts} attempts: {Error}")]
     public static partial void BackChannelLogoutAbandoned(ILogger logger, string clientId, int attempts, string error);
 
     [LoggerMessage(1301, LogLevel.Error, "The back-channel logout queue could not be processed")]
     public static partial void BackChannelLogoutQueueFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(1600, LogLevel.Warning, "Ignored the stored organisation setting {Name}: its value is unreadable or outside the allowed limits, so the configured default applies")]
+    public static partial void OrganisationSettingIgnored(ILogger logger, string name);
 
     [LoggerMessage(1900, LogLevel.Error, "Unhandled error on {Path}")]
     public static partial void UnhandledError(ILogger logger, Exception exception, string path);

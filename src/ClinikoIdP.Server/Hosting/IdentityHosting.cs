@@ -1,4 +1,6 @@
+using ClinikoIdP.Authentication.Settings;
 using ClinikoIdP.Server.Data;
+using ClinikoIdP.Server.Features.OrganisationSettings;
 using ClinikoIdP.Server.Features.Passwords;
 using ClinikoIdP.Server.Features.Session;
 using ClinikoIdP.Server.Features.SignIn;
@@ -39,6 +41,7 @@ public static class IdentityHosting
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<IdpDbContext>()
+            .AddUserManager<OrganisationLockoutUserManager>()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<MaximumLengthPasswordValidator>()
             .AddPasswordValidator<CommonPasswordValidator>();
@@ -66,7 +69,10 @@ public static class IdentityHosting
         {
             options.Cookie.Name = SessionCookies.WithHostPrefix(SessionCookies.SessionCookieName, secure);
             ConfigureCookie(options, secure);
-            options.SlidingExpiration = true;
+            // The idle timeout and lifetime are the organisation's settings, checked on every request by
+            // SessionLifetime (which also renews the cookie); the ticket's own expiry is only the outer bound.
+            options.ExpireTimeSpan = SecuritySettingBounds.MaxAbsoluteLifetime;
+            options.SlidingExpiration = false;
             options.LoginPath = SignInRoutes.SignIn;
             options.LogoutPath = SignInRoutes.SignOut;
             // A signed-in user refused a page gets 403 at the address they asked for (the error page explains),
@@ -78,10 +84,6 @@ public static class IdentityHosting
             };
             options.Events.OnValidatePrincipal = SessionLifetime.ValidateAsync;
         });
-        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
-            .Configure<Microsoft.Extensions.Options.IOptions<IdpOptions>>((options, idp) =>
-                options.ExpireTimeSpan = idp.Value.SessionIdleTimeout);
-
         services.AddAuthentication()
             .AddCookie(SessionCookies.PendingScheme, options =>
             {

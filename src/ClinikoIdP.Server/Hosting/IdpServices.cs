@@ -3,6 +3,7 @@ using ClinikoIdP.Server.Features.Admin;
 using ClinikoIdP.Server.Features.BackupCodes;
 using ClinikoIdP.Server.Features.Connect;
 using ClinikoIdP.Server.Features.Enrolment;
+using ClinikoIdP.Server.Features.OrganisationSettings;
 using ClinikoIdP.Server.Features.SecurityEvents;
 using ClinikoIdP.Server.Features.Session;
 using ClinikoIdP.Server.Features.SignIn;
@@ -29,6 +30,7 @@ public static class IdpServices
             .PersistKeysToDbContext<Data.IdpDbContext>();
 
         services.AddIdpIdentity(environment);
+        services.AddOrganisationSettings();
         services.AddIdpOpenIddict(configuration, environment);
         services.AddScoped<SessionAuthorizations>();
         services.AddScoped<SessionTerminator>();

@@ -90,7 +90,7 @@ public sealed class AuthorizeModel(
         // demands never yields a code; the user proves the factor (or enrols) without typing the password again.
         var demand = await mfaDemand.ForRequestAsync(request.ClientId, request.AcrValues, cancellationToken);
         var methods = session.Principal!.GetAuthenticationMethods();
-        if (journey.StepUpUrl(user, methods, demand, AuthorizeUrl(forceFresh: false)) is { } stepUrl)
+        if (await journey.StepUpUrlAsync(user, methods, demand, AuthorizeUrl(forceFresh: false), cancellationToken) is { } stepUrl)
         {
             if (request.HasPromptValue(PromptValues.None))
             {

@@ -1,4 +1,5 @@
 using ClinikoIdP.Server.Data;
+using ClinikoIdP.Server.Features.OrganisationSettings;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -21,6 +22,7 @@ public static class TokenEndpoint
         UserManager<ClinicUser> users,
         SignInManager<ClinicUser> signInManager,
         TokenPrincipalFactory principals,
+        OrganisationSecurity security,
         ILoggerFactory loggers)
     {
         var request = httpContext.GetOpenIddictServerRequest()
@@ -45,6 +47,15 @@ public static class TokenEndpoint
             {
                 Log.TokenRefusedForUser(loggers.CreateLogger(typeof(TokenEndpoint)), stored.GetClaim(Claims.Subject) ?? "?");
                 return Refuse(Errors.InvalidGrant, "The account is no longer allowed to sign in.");
+            }
+
+            // While the clinic requires two-step verification of everyone, tokens from before it was switched on stop
+            // working for a user who has not set it up; signing in again takes them through enrolment.
+            if (!user.HasAuthenticator && await security.RequiresTwoFactorAsync(cancellationToken))
+            {
+                Log.TokenRefusedWithoutSecondFactor(loggers.CreateLogger(typeof(TokenEndpoint)), user.Id);
+                return Refuse(Errors.InvalidGrant,
+                    "Two-step verification must be set up for this account: the user must sign in again to set it up.");
             }
 
             return Results.SignIn(principals.Refresh(stored, user),

@@ -1,9 +1,9 @@
-using ClinikoIdP.Authentication.Policy;
 using ClinikoIdP.Server.Data;
 using ClinikoIdP.Server.Features.BackupCodes;
 using ClinikoIdP.Server.Features.Common;
 using ClinikoIdP.Server.Features.Connect;
 using ClinikoIdP.Server.Features.Enrolment;
+using ClinikoIdP.Server.Features.OrganisationSettings;
 using ClinikoIdP.Server.Features.SecurityEvents;
 using ClinikoIdP.Server.Features.Session;
 using ClinikoIdP.Server.Features.SignIn;
@@ -13,7 +13,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 
 namespace ClinikoIdP.Server.Features.MySecurity;
 
@@ -28,7 +27,7 @@ public sealed class MySecurityModel(
     SessionAuthorizations authorizations,
     SessionTerminator terminator,
     SecurityEventWriter events,
-    IOptions<TwoFactorOptions> options,
+    OrganisationSecurity security,
     TimeProvider time) : PageModel
 {
     public const string Route = "/my-security";
@@ -58,7 +57,7 @@ public sealed class MySecurityModel(
         EnrolledAt = user.AuthenticatorEnrolledAt;
         BackupCodesLeft = await backupCodes.CountRemainingAsync(user);
         RecentlyVerified = await subjects.FindAsync() is not null;
-        CanRemove = options.Value.Enforcement == TwoFactorEnforcement.WhenRequested;
+        CanRemove = !await security.RequiresTwoFactorAsync(HttpContext.RequestAborted);
         return Page();
     }
 
@@ -98,7 +97,7 @@ public sealed class MySecurityModel(
             return new SeeOtherResult(Route);
         }
 
-        if (options.Value.Enforcement == TwoFactorEnforcement.Always)
+        if (await security.RequiresTwoFactorAsync(HttpContext.RequestAborted))
         {
             Message = "Your clinic requires two-step verification, so it can't be turned off. Set up a new phone instead.";
             return new SeeOtherResult(Route);

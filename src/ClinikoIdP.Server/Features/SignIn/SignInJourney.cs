@@ -1,9 +1,8 @@
 using ClinikoIdP.Authentication.Policy;
 using ClinikoIdP.Server.Data;
 using ClinikoIdP.Server.Features.Common;
+using ClinikoIdP.Server.Features.OrganisationSettings;
 using ClinikoIdP.Server.Features.Session;
-using ClinikoIdP.Server.Features.TwoFactor;
-using Microsoft.Extensions.Options;
 
 namespace ClinikoIdP.Server.Features.SignIn;
 
@@ -15,7 +14,7 @@ public sealed class SignInJourney(
     SessionIssuer sessions,
     PendingSignIn pending,
     MfaDemand demand,
-    IOptions<TwoFactorOptions> options,
+    OrganisationSecurity security,
     TimeProvider time)
 {
     public const string SecondFactorPath = "/two-factor";
@@ -25,7 +24,7 @@ public sealed class SignInJourney(
     public async Task<string> AfterPasswordAsync(ClinicUser user, string? returnUrl, CancellationToken cancellationToken)
     {
         var mfa = await demand.ForReturnUrlAsync(returnUrl, cancellationToken);
-        var step = Decide(user, SessionState.PasswordOnly, mfa);
+        var step = await DecideAsync(user, SessionState.PasswordOnly, mfa, cancellationToken);
         var now = time.GetUtcNow();
         if (step == NextSignInStep.Satisfied)
         {
@@ -38,10 +37,11 @@ public sealed class SignInJourney(
     }
 
     /// <summary>The next step for an existing session meeting a request, or null when the session satisfies it.</summary>
-    public string? StepUpUrl(ClinicUser user, IReadOnlyList<string> sessionMethods, MfaDemandResult mfa, string returnUrl)
+    public async Task<string?> StepUpUrlAsync(
+        ClinicUser user, IReadOnlyList<string> sessionMethods, MfaDemandResult mfa, string returnUrl, CancellationToken cancellationToken)
     {
         var state = sessionMethods.Contains(Amr.MultipleFactor) ? SessionState.SecondFactorPassed : SessionState.PasswordOnly;
-        var step = Decide(user, state, mfa);
+        var step = await DecideAsync(user, state, mfa, cancellationToken);
         return step == NextSignInStep.Satisfied ? null : StepUrl(step, returnUrl);
     }
 
@@ -52,15 +52,27 @@ public sealed class SignInJourney(
         return LocalUrl.OrHome(returnUrl);
     }
 
-    private NextSignInStep Decide(ClinicUser user, SessionState state, MfaDemandResult mfa) =>
-        SecondFactorPolicy.Decide(new SecondFactorContext
+    private async Task<NextSignInStep> DecideAsync(
+        ClinicUser user, SessionState state, MfaDemandResult mfa, CancellationToken cancellationToken)
+    {
+        var enforcement = (await security.GetAsync(cancellationToken)).Enforcement;
+
+        // A session that passed a second factor before its user turned the authenticator off (allowed only while
+        // two-step verification was optional) is no longer two-factor once the clinic requires it of everyone.
+        if (enforcement == TwoFactorEnforcement.Always && state == SessionState.SecondFactorPassed && !user.HasAuthenticator)
         {
-            Enforcement = options.Value.Enforcement,
+            state = SessionState.PasswordOnly;
+        }
+
+        return SecondFactorPolicy.Decide(new SecondFactorContext
+        {
+            Enforcement = enforcement,
             Session = state,
             HasSecondFactor = user.HasAuthenticator,
             ClientRequiresMfa = mfa.ClientRequiresMfa,
             RequestAsksForMfa = mfa.RequestAsksForMfa,
         });
+    }
 
     private static string StepUrl(NextSignInStep step, string? returnUrl)
     {

@@ -7,6 +7,10 @@ public sealed class TwoFactorOptions
 {
     public const string Section = "TwoFactor";
 
+    /// <summary>
+    /// Only the default of the console's "Require two-step verification for all users": read the setting in force
+    /// from <c>OrganisationSecurity</c>, never from here.
+    /// </summary>
     public TwoFactorEnforcement Enforcement { get; set; } = TwoFactorEnforcement.Always;
 
     /// <summary>The name authenticator apps show beside the account.</summary>

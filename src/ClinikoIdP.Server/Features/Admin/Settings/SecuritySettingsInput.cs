@@ -1,0 +1,69 @@
+using System.ComponentModel.DataAnnotations;
+using ClinikoIdP.Authentication.Settings;
+
+namespace ClinikoIdP.Server.Features.Admin.Settings;
+
+/// <summary>The settings form: durations in the units an administrator thinks in (minutes idle, hours of lifetime).</summary>
+public sealed class SecuritySettingsInput
+{
+    public const string IdleHint = "Enter the idle timeout as a whole number of minutes, from 5 to 720 (12 hours).";
+    public const string LifetimeHint = "Enter the session lifetime as a whole number of hours, from 1 to 720 (30 days).";
+    public const string LockoutHint = "Enter a whole number of attempts, from 3 to 20.";
+
+    // Anything past the limits is refused all the same; capping first keeps absurd numbers from overflowing a TimeSpan.
+    private const int Cap = 1_000_000;
+
+    [Display(Name = "Require two-step verification for all users")]
+    public bool RequireTwoFactor { get; set; }
+
+    [Required(ErrorMessage = IdleHint)]
+    [Display(Name = "Sign out after inactivity (minutes)")]
+    public int? IdleTimeoutMinutes { get; set; }
+
+    [Required(ErrorMessage = LifetimeHint)]
+    [Display(Name = "Sign out after this long in any case (hours)")]
+    public int? AbsoluteLifetimeHours { get; set; }
+
+    [Required(ErrorMessage = LockoutHint)]
+    [Display(Name = "Failed attempts before the account is locked")]
+    public int? LockoutThreshold { get; set; }
+
+    /// <summary>The state of the settings when the form was shown (see <c>OrganisationSettingsWriter</c>).</summary>
+    [StringLength(64)]
+    public string Stamp { get; set; } = "";
+
+    public static SecuritySettingsInput From(SecuritySettings settings, string stamp) => new()
+    {
+        RequireTwoFactor = settings.RequireTwoFactor,
+        IdleTimeoutMinutes = (int)Math.Round(settings.SessionIdleTimeout.TotalMinutes),
+        AbsoluteLifetimeHours = (int)Math.Round(settings.SessionAbsoluteLifetime.TotalHours),
+        LockoutThreshold = settings.LockoutThreshold,
+        Stamp = stamp,
+    };
+
+    /// <summary>
+    /// The settings as submitted. A number left as the form showed it keeps the exact current value, so a configured
+    /// default that is not a whole number of minutes or hours does not count as changed.
+    /// </summary>
+    public SecuritySettings ToSettings(SecuritySettings current)
+    {
+        var shown = From(current, Stamp);
+        return new SecuritySettings(
+            RequireTwoFactor,
+            IdleTimeoutMinutes == shown.IdleTimeoutMinutes ? current.SessionIdleTimeout : TimeSpan.FromMinutes(Capped(IdleTimeoutMinutes)),
+            AbsoluteLifetimeHours == shown.AbsoluteLifetimeHours ? current.SessionAbsoluteLifetime : TimeSpan.FromHours(Capped(AbsoluteLifetimeHours)),
+            Capped(LockoutThreshold));
+    }
+
+    /// <summary>The form field that shows a setting's problems.</summary>
+    public static string FieldFor(string setting) => setting switch
+    {
+        SecuritySettingNames.RequireTwoFactor => nameof(RequireTwoFactor),
+        SecuritySettingNames.SessionIdleTimeout => nameof(IdleTimeoutMinutes),
+        SecuritySettingNames.SessionAbsoluteLifetime => nameof(AbsoluteLifetimeHours),
+        SecuritySettingNames.LockoutThreshold => nameof(LockoutThreshold),
+        _ => "",
+    };
+
+    private static int Capped(int? value) => Math.Clamp(value ?? 0, -Cap, Cap);
+}
