@@ -27,6 +27,7 @@ public sealed class MySecurityModel(
     PendingSignIn pending,
     SessionAuthorizations authorizations,
     SessionTerminator terminator,
+    SessionRegistry sessions,
     SecurityEventWriter events,
     IOptions<TwoFactorOptions> options,
     TimeProvider time) : PageModel
@@ -82,6 +83,7 @@ public sealed class MySecurityModel(
         if (user is not null)
         {
             await users.UpdateSecurityStampAsync(user);
+            await sessions.EndAllForUserAsync(user.Id, SessionEndReasons.SignedOutEverywhere, HttpContext.RequestAborted);
             await authorizations.RevokeAllForSubjectAsync(user.Id, HttpContext.RequestAborted);
             await events.WriteAsync(SecurityEventKinds.SignOut, SecurityEventOutcomes.Succeeded, user, "everywhere");
         }

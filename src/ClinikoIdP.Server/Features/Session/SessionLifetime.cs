@@ -25,6 +25,11 @@ internal static class SessionLifetime
             return;
         }
 
+        if (!await services.GetRequiredService<SessionRegistry>().ConfirmAsync(context))
+        {
+            return;
+        }
+
         await SecurityStampValidator.ValidatePrincipalAsync(context);
     }
 }
