@@ -42,7 +42,7 @@ public sealed class StaffDirectory(IdpDbContext db, TimeProvider time)
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 1, pageCount);
         var rows = await query
-            .OrderBy(u => (u.DisplayName ?? u.Email)!.ToUpperInvariant())
+            .OrderBy(u => u.DisplayName ?? u.Email)
             .ThenBy(u => u.NormalizedEmail)
             .Skip((page - 1) * PageSize)
             .Take(PageSize)
