@@ -1,7 +1,7 @@
 using ClinikoIdP.IntegrationTests.Infrastructure;
+using ClinikoIdP.Server.Data;
 using ClinikoIdP.Server.Features.Admin;
 using ClinikoIdP.Server.Features.Admin.Staff;
-using ClinikoIdP.Server.Data;
 
 namespace ClinikoIdP.IntegrationTests.Admin;
 

@@ -25,6 +25,7 @@ public sealed class NewStaffInput
     [Display(Name = "Initial password")]
     public string Password { get; set; } = "";
 
+    [Required(ErrorMessage = "Type the password again.")]
     [Compare(nameof(Password), ErrorMessage = "The two passwords don't match.")]
     [DataType(DataType.Password)]
     [Display(Name = "Type the password again")]
