@@ -34,6 +34,7 @@ public static class IdpServices
         services.AddIdpOpenIddict(configuration, environment);
         services.AddScoped<SessionAuthorizations>();
         services.AddScoped<SessionTerminator>();
+        services.AddScoped<SessionRegistry>();
         services.AddScoped<SignInJourney>();
         services.AddOptions<TwoFactorOptions>().Bind(configuration.GetSection(TwoFactorOptions.Section));
         services.AddSingleton(provider => new TotpVerifier(provider.GetRequiredService<TimeProvider>()));

@@ -1,3 +1,4 @@
+using ClinikoIdP.Server.Features.Admin.Staff;
 using ClinikoIdP.Server.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -21,6 +22,7 @@ public static class AdminAccess
             .AddPolicy(Policy, policy => policy.RequireAuthenticatedUser().RequireRole(IdentityHosting.AdminRole));
         services.AddScoped<AdminStepUpFilter>();
         services.AddScoped<AdminAudit>();
+        services.AddStaffConsole();
         return services;
     }
 

@@ -21,6 +21,7 @@ public sealed class ChangePasswordModel(
     UserManager<ClinicUser> users,
     SessionAuthorizations authorizations,
     SessionIssuer sessions,
+    SessionRegistry registry,
     SecurityEventWriter events) : PageModel
 {
     public const string Route = "/my-security/password";
@@ -59,6 +60,8 @@ public sealed class ChangePasswordModel(
             return Page();
         }
 
+        await registry.EndAllForUserAsync(subject.User.Id, SessionEndReasons.PasswordChanged, HttpContext.RequestAborted,
+            exceptSessionId: User.GetSessionId());
         await authorizations.RevokeAllForSubjectAsync(subject.User.Id, HttpContext.RequestAborted);
         await sessions.StartSessionAsync(subject.User, User.GetAuthenticationMethods(),
             User.GetAuthenticationTime() ?? DateTimeOffset.UtcNow, User.GetSessionId());

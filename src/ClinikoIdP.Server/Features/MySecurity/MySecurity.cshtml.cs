@@ -26,6 +26,7 @@ public sealed class MySecurityModel(
     PendingSignIn pending,
     SessionAuthorizations authorizations,
     SessionTerminator terminator,
+    SessionRegistry sessions,
     SecurityEventWriter events,
     OrganisationSecurity security,
     TimeProvider time) : PageModel
@@ -81,6 +82,7 @@ public sealed class MySecurityModel(
         if (user is not null)
         {
             await users.UpdateSecurityStampAsync(user);
+            await sessions.EndAllForUserAsync(user.Id, SessionEndReasons.SignedOutEverywhere, HttpContext.RequestAborted);
             await authorizations.RevokeAllForSubjectAsync(user.Id, HttpContext.RequestAborted);
             await events.WriteAsync(SecurityEventKinds.SignOut, SecurityEventOutcomes.Succeeded, user, "everywhere");
         }

@@ -11,9 +11,11 @@ public sealed record PendingSignInState(ClinicUser User, IReadOnlyList<string> M
 
 /// <summary>
 /// Keeps the partly-signed-in state in a short-lived encrypted cookie of its own, bound to the user's security
-/// stamp so a password change or a reset of the second factor voids it.
+/// stamp so a password change or a reset of the second factor voids it. A step-up of a session that has since ended
+/// (revoked from the console, signed out elsewhere) is void too: finishing it would revive what was ended.
 /// </summary>
-public sealed class PendingSignIn(IHttpContextAccessor httpContextAccessor, UserManager<ClinicUser> users, TimeProvider time)
+public sealed class PendingSignIn(
+    IHttpContextAccessor httpContextAccessor, UserManager<ClinicUser> users, SessionRegistry registry, TimeProvider time)
 {
     private const string SecurityStampClaim = "clinikoidp_stamp";
     private const string StartedClaim = "clinikoidp_started";
@@ -52,7 +54,9 @@ public sealed class PendingSignIn(IHttpContextAccessor httpContextAccessor, User
         }
 
         var user = await users.FindByIdAsync(principal.FindFirst(Claims.Subject)?.Value ?? "");
-        if (user is null || principal.FindFirst(SecurityStampClaim)?.Value != await users.GetSecurityStampAsync(user))
+        var sessionId = principal.GetSessionId();
+        if (user is null || principal.FindFirst(SecurityStampClaim)?.Value != await users.GetSecurityStampAsync(user)
+            || (sessionId is not null && !await registry.IsLiveAsync(sessionId, user.Id, Http.RequestAborted)))
         {
             await Http.SignOutAsync(SessionCookies.PendingScheme);
             return null;
@@ -61,7 +65,7 @@ public sealed class PendingSignIn(IHttpContextAccessor httpContextAccessor, User
         var started = long.TryParse(principal.FindFirst(StartedClaim)?.Value, out var seconds)
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
             : time.GetUtcNow();
-        return new PendingSignInState(user, principal.GetAuthenticationMethods(), started, principal.GetSessionId());
+        return new PendingSignInState(user, principal.GetAuthenticationMethods(), started, sessionId);
     }
 
     public Task EndAsync() => Http.SignOutAsync(SessionCookies.PendingScheme);

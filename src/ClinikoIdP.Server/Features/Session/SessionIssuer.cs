@@ -1,23 +1,25 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
 using ClinikoIdP.Server.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.IdentityModel.Tokens;
 
 namespace ClinikoIdP.Server.Features.Session;
 
 /// <summary>
 /// Issues the session cookie once every required step of a sign-in has passed. Each call starts a new session
-/// with a new <c>sid</c>, so a session identifier never outlives a change of authentication level.
+/// with a new <c>sid</c>, so a session identifier never outlives a change of authentication level; every session
+/// is recorded in the <see cref="SessionRegistry"/>, without which its cookie is refused.
 /// </summary>
 public sealed class SessionIssuer(
     SignInManager<ClinicUser> signInManager,
+    SessionRegistry registry,
     IHttpContextAccessor httpContextAccessor,
     TimeProvider time,
     ILogger<SessionIssuer> logger)
 {
-    /// <param name="sessionId">The <c>sid</c> to keep when an existing session steps up; null starts a new one.</param>
+    /// <param name="sessionId">
+    /// The <c>sid</c> to keep when an existing session steps up; null (or a session that has since ended) starts a new one.
+    /// </param>
     public async Task<ClaimsPrincipal> StartSessionAsync(
         ClinicUser user, IEnumerable<string> methods, DateTimeOffset authenticatedAt, string? sessionId = null)
     {
@@ -26,12 +28,13 @@ public sealed class SessionIssuer(
 
         var principal = await signInManager.CreateUserPrincipalAsync(user);
         var identity = (ClaimsIdentity)principal.Identity!;
-        foreach (var method in methods.Distinct(StringComparer.Ordinal))
+        var distinctMethods = methods.Distinct(StringComparer.Ordinal).ToList();
+        foreach (var method in distinctMethods)
         {
             identity.AddClaim(new Claim(SessionClaims.AuthenticationMethod, method));
         }
 
-        sessionId ??= Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(16));
+        sessionId = await registry.RecordAsync(user, sessionId, distinctMethods, httpContext.RequestAborted);
         identity.AddClaim(new Claim(SessionClaims.AuthenticationTime,
             SessionPrincipal.ToUnixTimeString(authenticatedAt), ClaimValueTypes.Integer64));
         identity.AddClaim(new Claim(SessionClaims.SessionStarted,

@@ -27,6 +27,11 @@ internal static class SessionLifetime
             return;
         }
 
+        if (!await services.GetRequiredService<SessionRegistry>().ConfirmAsync(context))
+        {
+            return;
+        }
+
         context.ShouldRenew |= activity == SessionActivity.Renew;
         await SecurityStampValidator.ValidatePrincipalAsync(context);
     }

@@ -10,7 +10,8 @@ namespace ClinikoIdP.Server.Features.SignOut;
 /// Ends the browser's session: the cookies go, and so does every code and token the session handed to clinic apps
 /// (RFC 9700 §4.14: refresh tokens are revoked at logout).
 /// </summary>
-public sealed class SessionTerminator(SessionAuthorizations authorizations, ILogger<SessionTerminator> logger)
+public sealed class SessionTerminator(
+    SessionAuthorizations authorizations, SessionRegistry registry, ILogger<SessionTerminator> logger)
 {
     public async Task EndAsync(HttpContext httpContext)
     {
@@ -19,6 +20,7 @@ public sealed class SessionTerminator(SessionAuthorizations authorizations, ILog
         var sessionId = session.Principal?.GetSessionId();
         if (subject is not null && sessionId is not null)
         {
+            await registry.EndAsync(sessionId, SessionEndReasons.SignedOut, httpContext.RequestAborted);
             await authorizations.RevokeSessionAsync(subject, sessionId, httpContext.RequestAborted);
             Log.SignedOut(logger, subject);
         }
