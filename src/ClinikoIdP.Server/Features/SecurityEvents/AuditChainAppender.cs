@@ -15,6 +15,10 @@ internal static class AuditChainAppender
     // Under contention each round lets at least one writer through, so this bounds a burst of this many writers.
     private const int MaxAttempts = 50;
 
+    // SQLITE_CONSTRAINT_UNIQUE; SQLSTATE 23505 is the standard unique_violation (PostgreSQL).
+    private const int SqliteUniqueConstraint = 2067;
+    private const string SqlStateUniqueViolation = "23505";
+
     public static async Task AppendAsync(
         DbContextOptions<IdpDbContext> options, SecurityEventRecord record, ILogger logger, CancellationToken cancellationToken)
     {
@@ -53,12 +57,8 @@ internal static class AuditChainAppender
 
     private static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
     {
-        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is SqliteUniqueConstraint or SqlitePrimaryKeyConstraint,
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode == SqliteUniqueConstraint,
         DbException other => other.SqlState == SqlStateUniqueViolation,
         _ => false,
     };
-
-    private const int SqliteUniqueConstraint = 2067;
-    private const int SqlitePrimaryKeyConstraint = 1555;
-    private const string SqlStateUniqueViolation = "23505";
 }

@@ -126,15 +126,12 @@ public sealed class AuditTrailModel(
     /// <summary>The page of the unfiltered list that holds the event, or null when there is no such event.</summary>
     private async Task<int?> PageOfAsync(long eventId, CancellationToken cancellationToken)
     {
-        var target = await db.SecurityEvents.AsNoTracking().Where(e => e.Id == eventId)
-            .Select(e => new { e.Id, e.OccurredAt }).FirstOrDefaultAsync(cancellationToken);
-        if (target is null)
+        if (!await db.SecurityEvents.AnyAsync(e => e.Id == eventId, cancellationToken))
         {
             return null;
         }
 
-        var newer = await db.SecurityEvents.CountAsync(
-            e => e.OccurredAt > target.OccurredAt || (e.OccurredAt == target.OccurredAt && e.Id > target.Id), cancellationToken);
+        var newer = await db.SecurityEvents.CountAsync(e => e.Id > eventId, cancellationToken);
         return (newer / AuditFilter.PageSize) + 1;
     }
 
