@@ -83,7 +83,7 @@ public sealed class AuditTrailModel(
             $"CSV of {Filter.Describe()}: {exported} events" + (total > exported ? $" (cut short; {total} matched)" : ""));
 
         var people = await AuditPeople.LoadEveryoneAsync(db, cancellationToken);
-        var fileName = $"clinikoidp-audit-{time.GetUtcNow():yyyy-MM-dd}.csv";
+        var fileName = string.Create(CultureInfo.InvariantCulture, $"clinikoidp-audit-{time.GetUtcNow():yyyy-MM-dd}.csv");
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
         Response.Headers.CacheControl = "no-store";
