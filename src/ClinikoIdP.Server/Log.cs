@@ -39,6 +39,18 @@ internal static partial class Log
     [LoggerMessage(1600, LogLevel.Warning, "Ignored the stored organisation setting {Name}: its value is unreadable or outside the allowed limits, so the configured default applies")]
     public static partial void OrganisationSettingIgnored(ILogger logger, string name);
 
+    [LoggerMessage(1400, LogLevel.Information, "Sealed {Count} earlier security events into the audit chain")]
+    public static partial void AuditEventsSealed(ILogger logger, int count);
+
+    [LoggerMessage(1401, LogLevel.Warning, "Did not seal earlier security events: another writer started the audit chain first ({Reason})")]
+    public static partial void AuditSealSkipped(ILogger logger, string reason);
+
+    [LoggerMessage(1402, LogLevel.Error, "Gave up appending a {Kind} event to the audit chain after {Attempts} attempts")]
+    public static partial void AuditAppendGaveUp(ILogger logger, string kind, int attempts);
+
+    [LoggerMessage(1403, LogLevel.Information, "Reloaded the token server's keys after a rotation (new {Use} key {KeyId})")]
+    public static partial void KeysReloaded(ILogger logger, string use, string keyId);
+
     [LoggerMessage(1900, LogLevel.Error, "Unhandled error on {Path}")]
     public static partial void UnhandledError(ILogger logger, Exception exception, string path);
 }

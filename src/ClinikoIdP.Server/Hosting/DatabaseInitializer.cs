@@ -1,7 +1,9 @@
 using ClinikoIdP.Server.Data;
 using ClinikoIdP.Server.Features.Cli;
+using ClinikoIdP.Server.Features.SecurityEvents;
 using ClinikoIdP.Server.Keys;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ClinikoIdP.Server.Hosting;
 
@@ -14,7 +16,7 @@ internal sealed class DatabaseInitializer(IServiceProvider services, ILogger<Dat
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
-        await MigrateAsync(scope.ServiceProvider.GetRequiredService<IdpDbContext>(), cancellationToken);
+        await MigrateAsync(scope.ServiceProvider.GetRequiredService<IdpDbContext>(), logger, cancellationToken);
         await scope.ServiceProvider.GetRequiredService<SigningKeyStore>().EnsureActiveKeysAsync(cancellationToken);
 
         if (!await FirstRun.AnyAdministratorAsync(scope.ServiceProvider, cancellationToken))
@@ -25,13 +27,21 @@ internal sealed class DatabaseInitializer(IServiceProvider services, ILogger<Dat
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Applies migrations, then switches SQLite to WAL so the CLI and the server can share the file.</summary>
-    public static async Task MigrateAsync(IdpDbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies migrations, then switches SQLite to WAL so the CLI and the server can share the file, and brings
+    /// security events from before the audit chain into it (whichever of the server or the CLI starts first).
+    /// </summary>
+    public static Task MigrateAsync(IdpDbContext db, CancellationToken cancellationToken) =>
+        MigrateAsync(db, NullLogger.Instance, cancellationToken);
+
+    public static async Task MigrateAsync(IdpDbContext db, ILogger logger, CancellationToken cancellationToken)
     {
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
+
+        await AuditChainSealer.SealEarlierEventsAsync(db, logger, cancellationToken);
     }
 }

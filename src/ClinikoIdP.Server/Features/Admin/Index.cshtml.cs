@@ -26,6 +26,9 @@ public sealed class DashboardModel(
 
     public long Clients { get; private set; }
 
+    /// <summary>Whether the audit trail still verifies, so tampering is seen on the first page an administrator opens.</summary>
+    public AuditChainReport AuditChain { get; private set; } = new(0, "", 0, null);
+
     /// <summary>The start of the last 24 hours, as the audit trail's date filter reads it.</summary>
     public string DayAgo { get; private set; } = "";
 
@@ -44,5 +47,6 @@ public sealed class DashboardModel(
         FailedSecondFactorsLastDay = await db.SecurityEvents.CountAsync(e => e.OccurredAt >= dayAgo
             && e.Kind == SecurityEventKinds.SecondFactor && e.Outcome != SecurityEventOutcomes.Succeeded, cancellationToken);
         Clients = await applications.CountAsync(cancellationToken);
+        AuditChain = await AuditChainVerifier.VerifyAsync(db, cancellationToken: cancellationToken);
     }
 }

@@ -1,9 +1,18 @@
 using ClinikoIdP.Server.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace ClinikoIdP.Server.Features.SecurityEvents;
 
-/// <summary>Appends to the audit trail, with the request's IP address and user agent when there is a request.</summary>
-public sealed class SecurityEventWriter(IdpDbContext db, IHttpContextAccessor httpContextAccessor, TimeProvider time)
+/// <summary>
+/// Appends to the audit trail, with the request's IP address and user agent when there is a request. Each event is
+/// written on its own short-lived context and committed at once: it never saves (or waits for) the caller's unsaved
+/// changes, and an event is recorded even when the caller's own work later fails.
+/// </summary>
+public sealed class SecurityEventWriter(
+    DbContextOptions<IdpDbContext> databaseOptions,
+    IHttpContextAccessor httpContextAccessor,
+    TimeProvider time,
+    ILogger<SecurityEventWriter> logger)
 {
     public async Task WriteAsync(
         string kind, string outcome, ClinicUser? user, string? detail = null, string? actorId = null, string? clientId = null,
@@ -11,20 +20,22 @@ public sealed class SecurityEventWriter(IdpDbContext db, IHttpContextAccessor ht
     {
         var request = httpContextAccessor.HttpContext;
         var userAgent = request?.Request.Headers.UserAgent.ToString();
-        db.SecurityEvents.Add(new SecurityEventRecord
+        var record = new SecurityEventRecord
         {
-            OccurredAt = time.GetUtcNow(),
+            OccurredAt = AuditEventHash.NormalizeTime(time.GetUtcNow()),
             Kind = kind,
             Outcome = outcome,
             UserId = user?.Id,
             Email = Truncate(user?.Email ?? email, 256),
-            ActorId = actorId,
+            ActorId = Truncate(actorId, 450),
             ClientId = Truncate(clientId, 100),
-            IpAddress = request?.Connection.RemoteIpAddress?.ToString(),
+            IpAddress = Truncate(request?.Connection.RemoteIpAddress?.ToString(), 64),
             UserAgent = Truncate(userAgent, 512),
             Detail = Truncate(detail, 1024),
-        });
-        await db.SaveChangesAsync();
+        };
+
+        // Not the request's token: a sign-in that the browser abandons must still leave its event behind.
+        await AuditChainAppender.AppendAsync(databaseOptions, record, logger, CancellationToken.None);
     }
 
     private static string? Truncate(string? value, int length) =>
