@@ -111,4 +111,20 @@ public class ClientConsoleGuardTests(IdpFactory factory) : IClassFixture<IdpFact
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
         Assert.True((await AppConsole.StoredAsync(factory, app.ClientId))!.Enabled);
     }
+
+    [Theory]
+    [InlineData("team/bookings")]
+    [InlineData("100%-bookings")]
+    public async Task AnAppRegisteredOnTheCommandLineWithUnusualCharactersStillOpens(string suffix)
+    {
+        using var console = await AdminConsole.SignInAsync(factory);
+        var clientId = Seed.UniqueId("cli") + suffix;
+        await factory.AdminOkAsync("client", "create", "--client-id", clientId, "--redirect-uri", "https://bookings.clinic.test/cb");
+
+        var details = await console.OpenAsync(ClientRoutes.Details(clientId));
+        var edit = await console.OpenAsync(ClientRoutes.Edit(clientId));
+
+        Assert.Equal(clientId, details.Document.QuerySelector("#connect-client-id")?.GetAttribute("value"));
+        Assert.Equal(clientId, edit.Document.QuerySelector("#client-id")?.TextContent.Trim());
+    }
 }

@@ -29,7 +29,7 @@ public sealed record RegisteredClient(ClientRegistration Registration, bool Enab
             Kind = await applications.HasClientTypeAsync(application, ClientTypes.Public, cancellationToken) ? ClientKind.Public : ClientKind.Confidential,
             RedirectUris = [.. await applications.GetRedirectUrisAsync(application, cancellationToken)],
             PostLogoutRedirectUris = [.. await applications.GetPostLogoutRedirectUrisAsync(application, cancellationToken)],
-            Scopes = [.. (interactive ? [Scopes.OpenId] : Array.Empty<string>()).Concat(scopes)],
+            Scopes = [.. (interactive ? [Scopes.OpenId] : Array.Empty<string>()).Concat(scopes.OrderBy(Rank).ThenBy(s => s, StringComparer.Ordinal))],
             ClientCredentials = permissions.Contains(Permissions.GrantTypes.ClientCredentials),
             RequireMfa = settings.TryGetValue(ClientSettings.RequireMfa, out var mfa) && mfa == "true",
             ThirdParty = await applications.HasConsentTypeAsync(application, ConsentTypes.Explicit, cancellationToken),
@@ -40,6 +40,9 @@ public sealed record RegisteredClient(ClientRegistration Registration, bool Enab
         };
         return new RegisteredClient(registration, !IsDisabled(properties));
     }
+
+    // The sign-in scopes first, in the order an app usually asks for them, then the API scopes.
+    private static int Rank(string scope) => Array.IndexOf(ClientDescriptors.StandardScopes, scope) is var index and >= 0 ? index : int.MaxValue;
 
     public static bool IsDisabled(IReadOnlyDictionary<string, JsonElement> properties) =>
         properties.TryGetValue(ClientSettings.Disabled, out var disabled) && disabled.ValueKind == JsonValueKind.True;

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ClinikoIdP.Server.Features.Connect;
 using ClinikoIdP.Server.Hosting;
 
@@ -9,9 +10,15 @@ namespace ClinikoIdP.Server.Features.Admin.Clients;
 /// </summary>
 public sealed record ConnectionInfo(string Issuer)
 {
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
     public string DiscoveryUrl => Issuer + ConnectRoutes.Discovery;
 
     public string TokenEndpoint => Issuer + ConnectRoutes.Token;
+
+    /// <summary>The section the clinic samples (and most ASP.NET Core apps) read; the secret is left for a secret store.</summary>
+    public string AppSettingsFor(string clientId) =>
+        JsonSerializer.Serialize(new { ClinikoIdP = new { Authority = Issuer, ClientId = clientId } }, Indented);
 
     public static ConnectionInfo For(HttpRequest request, IdpOptions options)
     {

@@ -84,7 +84,7 @@ public sealed class EditClientModel(
         }
 
         ForbidCaching();
-        Issued = new SecretOnce(Client.ClientId, registration.DisplayName ?? Client.ClientId, secret, $"Saved {registration.DisplayName}: copy its new secret now");
+        Issued = new SecretOnce(Client.ClientId, registration.DisplayName ?? Client.ClientId, secret, "Copy the new client secret now");
         return Page();
     }
 }

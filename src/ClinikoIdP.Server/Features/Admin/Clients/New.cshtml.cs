@@ -71,7 +71,7 @@ public sealed partial class NewClientModel(
         }
 
         ForbidCaching();
-        Created = new SecretOnce(clientId, registration.DisplayName ?? clientId, secret, $"Registered {registration.DisplayName}: copy its secret now");
+        Created = new SecretOnce(clientId, registration.DisplayName ?? clientId, secret, "Copy the client secret now");
         return Page();
     }
 

@@ -58,7 +58,7 @@ public sealed class RotateSecretModel(
             clientId: client.ClientId);
         Response.Headers.CacheControl = "no-store";
         Response.Headers.Pragma = "no-cache";
-        Rotated = new SecretOnce(client.ClientId, client.DisplayName, secret, $"New secret for {client.DisplayName}: copy it now");
+        Rotated = new SecretOnce(client.ClientId, client.DisplayName, secret, "Copy the new client secret now");
         return Page();
     }
 
