@@ -20,9 +20,6 @@ public abstract class ClientFormPage(IOpenIddictScopeManager scopes, IdpOptions 
     /// <summary>The server-wide access-token lifetime a client gets when its own is left empty.</summary>
     public TimeSpan DefaultAccessTokenLifetime => idp.AccessTokenLifetime;
 
-    /// <summary>The secret to show once on this response (a public app made confidential, or a new client).</summary>
-    public string? IssuedSecret { get; protected set; }
-
     public abstract bool IsNew { get; }
 
     protected async Task LoadChoicesAsync() => ScopeChoices = await ScopeChoice.LoadAsync(scopes, HttpContext.RequestAborted);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 using ClinikoIdP.Server.Features.Clients;
 using ClinikoIdP.Server.Features.Common;
@@ -59,6 +60,12 @@ public sealed partial class NewClientModel(
         {
             // Another administrator registered the same id a moment ago.
             ModelState.AddModelError("Input.ClientId", $"A client with id '{clientId}' already exists.");
+            await LoadChoicesAsync();
+            return Page();
+        }
+        catch (ValidationException invalid)
+        {
+            ModelState.AddModelError("", "The app could not be registered: " + invalid.Message.Split('\n')[0]);
             await LoadChoicesAsync();
             return Page();
         }
