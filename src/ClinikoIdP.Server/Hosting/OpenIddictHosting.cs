@@ -1,4 +1,5 @@
 using ClinikoIdP.Server.Data;
+using ClinikoIdP.Server.Features.Clients;
 using ClinikoIdP.Server.Features.Connect;
 using ClinikoIdP.Server.Keys;
 using Microsoft.Extensions.Options;
@@ -45,6 +46,8 @@ public static class OpenIddictHosting
                     .SetIdentityTokenLifetime(TimeSpan.FromMinutes(15));
 
                 server.AddEventHandler(AdvertiseDiscoveryExtensions.Descriptor);
+                server.AddEventHandler(RefuseDisabledClients.AtAuthorizationEndpoint);
+                server.AddEventHandler(RefuseDisabledClients.AtTokenEndpoint);
 
                 // RFC 9068: plain RS256 JWT access tokens, so any API can check them against the JWKS.
                 server.DisableAccessTokenEncryption();

@@ -36,4 +36,10 @@ public sealed record ClientRegistration
     public bool ThirdParty { get; init; }
 
     public string? BackChannelLogoutUri { get; init; }
+
+    /// <summary>How long this client's access tokens live; null for the server's default.</summary>
+    public TimeSpan? AccessTokenLifetime { get; init; }
+
+    /// <summary>An app users sign in to (it has redirect URIs), as opposed to a machine client.</summary>
+    public bool Interactive => RedirectUris.Count > 0;
 }

@@ -9,5 +9,20 @@ public static class ClientSettings
     /// <summary>The client's OIDC Back-Channel Logout URI.</summary>
     public const string BackChannelLogoutUri = "backchannel_logout_uri";
 
+    /// <summary>An application property, <c>true</c> while an administrator has turned the client off.</summary>
+    public const string Disabled = "clinikoidp:disabled";
+
     public const int MinimumSecretLength = 16;
+
+    public const int MaxClientIdLength = 100;
+
+    public const int MaxDisplayNameLength = 100;
+
+    /// <summary>
+    /// Bounds of a per-client access-token lifetime: shorter than a minute outruns clock skew between servers;
+    /// longer than a day leaves a stolen bearer token usable for too long (RFC 9700 §4.10).
+    /// </summary>
+    public static readonly TimeSpan MinAccessTokenLifetime = TimeSpan.FromMinutes(1);
+
+    public static readonly TimeSpan MaxAccessTokenLifetime = TimeSpan.FromHours(24);
 }
