@@ -29,7 +29,10 @@ public static class AdminAccess
     public static void AddAdminConventions(this PageConventionCollection conventions)
     {
         conventions.AuthorizeFolder(Folder, Policy);
-        conventions.AddFolderApplicationModelConvention(Folder,
-            model => model.Filters.Add(new ServiceFilterAttribute(typeof(AdminStepUpFilter))));
+        conventions.AddFolderApplicationModelConvention(Folder, model =>
+        {
+            model.Filters.Add(new ServiceFilterAttribute(typeof(AdminStepUpFilter)));
+            model.Filters.Add(new NoImplicitPostAttribute());
+        });
     }
 }

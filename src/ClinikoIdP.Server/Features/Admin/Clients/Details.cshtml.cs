@@ -10,7 +10,6 @@ using OpenIddict.Abstractions;
 namespace ClinikoIdP.Server.Features.Admin.Clients;
 
 /// <summary>One app: how to connect it, its settings, and turning it off or on (reversible, so no confirmation page).</summary>
-[NoImplicitPost]
 public sealed class ClientDetailsModel(
     IOpenIddictApplicationManager applications, ClientRegistrar registrar, IOptions<IdpOptions> idp, AdminAudit audit) : PageModel
 {

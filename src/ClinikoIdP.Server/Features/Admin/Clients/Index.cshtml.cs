@@ -9,7 +9,6 @@ namespace ClinikoIdP.Server.Features.Admin.Clients;
 /// Every registered app, searchable by name or client id and filtered by type or status. A clinic registers a
 /// handful of apps, so they are read whole through the application manager and filtered here.
 /// </summary>
-[NoImplicitPost]
 public sealed class ClientListModel(IOpenIddictApplicationManager applications) : PageModel
 {
     public const string OffFilter = "off";

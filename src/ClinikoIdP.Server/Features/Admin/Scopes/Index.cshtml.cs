@@ -9,7 +9,6 @@ namespace ClinikoIdP.Server.Features.Admin.Scopes;
 public sealed record ScopeRow(string Name, string DisplayName, IReadOnlyList<string> Resources, IReadOnlyList<ScopeUser> UsedBy);
 
 /// <summary>The API scopes apps may be allowed, searchable by name, display name or resource.</summary>
-[NoImplicitPost]
 public sealed class ScopeListModel(IOpenIddictScopeManager scopes, IOpenIddictApplicationManager applications) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 
-namespace ClinikoIdP.Server.Features.Admin.Clients;
+namespace ClinikoIdP.Server.Features.Admin;
 
 /// <summary>
 /// Answers 405 to a request no handler of the page takes (a POST to a page with only named POST handlers, or an
-/// unknown <c>?handler=</c>): Razor Pages would otherwise render the page without running any handler.
+/// unknown <c>?handler=</c>): Razor Pages would otherwise render the page without running any handler. Applied to
+/// every console page by <see cref="AdminAccess"/>.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class NoImplicitPostAttribute : Attribute, IPageFilter
