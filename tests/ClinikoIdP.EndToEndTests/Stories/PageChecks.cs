@@ -8,7 +8,9 @@ public static class PageChecks
 {
     private const string UnlabelledFields = """
         () => Array.from(document.querySelectorAll('input:not([type=hidden]), select, textarea'))
-            .filter(field => !Array.from(field.labels ?? []).some(label => label.textContent.trim().length > 0))
+            .filter(field => !Array.from(field.labels ?? []).some(label => label.textContent.trim().length > 0)
+                && !(field.getAttribute('aria-label') ?? '').trim()
+                && !(field.getAttribute('aria-labelledby') ?? '').split(' ').some(id => document.getElementById(id)?.textContent.trim()))
             .map(field => field.name || field.id || field.outerHTML)
         """;
 
@@ -21,7 +23,7 @@ public static class PageChecks
     private const string HorizontalOverflow =
         "() => document.documentElement.scrollWidth - document.documentElement.clientWidth";
 
-    /// <summary>Labels, submit buttons, image alternatives, a language, and no sideways scrolling at the current width.</summary>
+    /// <summary>Labels (or an accessible name), submit buttons, image alternatives, a language, and no sideways scrolling at the current width.</summary>
     public static async Task AssertAccessibleAsync(IPage page)
     {
         Assert.Empty(await page.EvaluateAsync<string[]>(UnlabelledFields));
@@ -36,6 +38,18 @@ public static class PageChecks
     {
         var original = page.ViewportSize;
         await page.SetViewportSizeAsync(BrowserFixture.Mobile.Width, BrowserFixture.Mobile.Height);
+        await AssertNoSidewaysScrollAsync(page);
+        if (original is not null)
+        {
+            await page.SetViewportSizeAsync(original.Width, original.Height);
+        }
+    }
+
+    /// <summary>Checks the page at a tablet's width (the admin console's smallest), then puts the viewport back.</summary>
+    public static async Task AssertFitsTabletAsync(IPage page)
+    {
+        var original = page.ViewportSize;
+        await page.SetViewportSizeAsync(BrowserFixture.Tablet.Width, BrowserFixture.Tablet.Height);
         await AssertNoSidewaysScrollAsync(page);
         if (original is not null)
         {

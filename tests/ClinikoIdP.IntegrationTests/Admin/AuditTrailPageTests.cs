@@ -13,7 +13,7 @@ public class AuditTrailPageTests(IdpFactory factory) : IClassFixture<IdpFactory>
         AdminRoutes.Audit + "?" + string.Join('&', query.Select(q => $"{q.Name}={Uri.EscapeDataString(q.Value)}"));
 
     private static List<string> Details(PageDocument page) =>
-        [.. page.Document.QuerySelectorAll("tr[data-event-id] td.audit-detail").Select(td => td.TextContent.Trim())];
+        [.. page.Document.QuerySelectorAll("tr[data-event-id] .audit-detail").Select(td => td.TextContent.Trim())];
 
     [Fact]
     public async Task FiltersByStaffMemberEventTypeAndOutcome()
