@@ -10,6 +10,7 @@ namespace ClinikoIdP.Server.Features.Users;
 
 /// <summary>Creates and manages staff accounts for the command line and the admin console.</summary>
 public sealed class UserAdministration(
+    IdpDbContext db,
     UserManager<ClinicUser> users,
     RoleManager<IdentityRole> roles,
     SessionAuthorizations authorizations,
@@ -119,14 +120,16 @@ public sealed class UserAdministration(
             return false;
         }
 
-        await EnsureAnotherAdministratorRemainsAsync(user, "removed from the administrators");
-        if (user.Id == actorId)
+        await WhileAnotherAdministratorRemainsAsync(user, "removed from the administrators", async () =>
         {
-            throw new OperationRefusedException(
-                "You can't remove your own administrator role: ask another administrator, so nobody locks themselves out of the console by mistake.");
-        }
+            if (user.Id == actorId)
+            {
+                throw new OperationRefusedException(
+                    "You can't remove your own administrator role: ask another administrator, so nobody locks themselves out of the console by mistake.");
+            }
 
-        Ensure(await users.RemoveFromRoleAsync(user, IdentityHosting.AdminRole));
+            Ensure(await users.RemoveFromRoleAsync(user, IdentityHosting.AdminRole));
+        });
         return true;
     }
 
@@ -147,15 +150,17 @@ public sealed class UserAdministration(
     /// <param name="actorId">The administrator making the change (null on the command line), who may not lock themselves.</param>
     public async Task LockAsync(ClinicUser user, string? actorId, CancellationToken cancellationToken)
     {
-        await EnsureAnotherAdministratorRemainsAsync(user, "locked");
-        if (user.Id == actorId)
+        await WhileAnotherAdministratorRemainsAsync(user, "locked", async () =>
         {
-            throw new OperationRefusedException(
-                "You can't lock your own account: you would be signed out at once and unable to sign back in. Ask another administrator.");
-        }
+            if (user.Id == actorId)
+            {
+                throw new OperationRefusedException(
+                    "You can't lock your own account: you would be signed out at once and unable to sign back in. Ask another administrator.");
+            }
 
-        Ensure(await users.SetLockoutEnabledAsync(user, true));
-        Ensure(await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue));
+            Ensure(await users.SetLockoutEnabledAsync(user, true));
+            Ensure(await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue));
+        });
         Ensure(await users.UpdateSecurityStampAsync(user));
         await sessions.EndAllForUserAsync(user.Id, SessionEndReasons.Locked, cancellationToken);
         await authorizations.RevokeAllForSubjectAsync(user.Id, cancellationToken);
@@ -186,8 +191,18 @@ public sealed class UserAdministration(
 
     /// <summary>
     /// The clinic must always keep an administrator who can sign in: counting only administrators who are not
-    /// locked, the last one can be neither demoted nor locked.
+    /// locked, the last one can be neither demoted nor locked (that refusal comes before any other). The count and the change share one serializable
+    /// transaction (on SQLite a write lock taken at its start), so two administrators demoting or locking each other
+    /// at the same moment cannot both succeed.
     /// </summary>
+    private async Task WhileAnotherAdministratorRemainsAsync(ClinicUser user, string change, Func<Task> apply)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable);
+        await EnsureAnotherAdministratorRemainsAsync(user, change);
+        await apply();
+        await transaction.CommitAsync();
+    }
+
     private async Task EnsureAnotherAdministratorRemainsAsync(ClinicUser user, string change)
     {
         if (!await IsAdministratorAsync(user))

@@ -1,23 +1,11 @@
 using System.ComponentModel.DataAnnotations;
-using ClinikoIdP.Server.Data;
 using ClinikoIdP.Server.Features.Passwords;
-using ClinikoIdP.Server.Features.Users;
 
 namespace ClinikoIdP.Server.Features.Admin.Staff;
 
-public sealed class NewStaffInput
+/// <summary>A new staff member: the profile fields every account has, and the initial password.</summary>
+public sealed class NewStaffInput : StaffProfileInput
 {
-    [Required(ErrorMessage = "Enter the person's name.")]
-    [StringLength(ClinicUser.MaxDisplayNameLength, ErrorMessage = "Use at most {1} characters.")]
-    [Display(Name = "Name")]
-    public string DisplayName { get; set; } = "";
-
-    [Required(ErrorMessage = "Enter the person's email address.")]
-    [StringLength(UserAdministration.MaxEmailLength, ErrorMessage = "Use at most {1} characters.")]
-    [EmailAddress(ErrorMessage = "Enter an email address like name@clinic.example.")]
-    [Display(Name = "Email (their sign-in name)")]
-    public string Email { get; set; } = "";
-
     [Required(ErrorMessage = "Choose an initial password.")]
     [StringLength(MaximumLengthPasswordValidator.MaxLength, MinimumLength = MaximumLengthPasswordValidator.MinLength,
         ErrorMessage = "Use 12 to 128 characters. A few unrelated words make a strong, memorable password.")]

@@ -4,7 +4,8 @@ using ClinikoIdP.Server.Features.Users;
 
 namespace ClinikoIdP.Server.Features.Admin.Staff;
 
-public sealed class StaffProfileInput
+/// <summary>The name and email of a staff member, as the console edits them.</summary>
+public class StaffProfileInput
 {
     [Required(ErrorMessage = "Enter the person's name.")]
     [StringLength(ClinicUser.MaxDisplayNameLength, ErrorMessage = "Use at most {1} characters.")]
