@@ -42,9 +42,7 @@ public sealed class AdminStepUpFilter(
 
         if (!PassedSecondFactorRecently(principal))
         {
-            var request = context.HttpContext.Request;
-            // After the step-up the browser comes back with a GET: a form post is not replayed, its page is reopened.
-            var returnUrl = HttpMethods.IsGet(request.Method) ? request.Path + request.QueryString : request.Path.ToString();
+            var returnUrl = LocalUrl.ReopenAfterStep(context.HttpContext.Request);
             await pending.BeginAsync(user, principal.GetAuthenticationMethods(), time.GetUtcNow(), principal.GetSessionId());
             context.Result = new SeeOtherResult(LocalUrl.WithReturnUrl(SignInJourney.SecondFactorPath, returnUrl));
             return;

@@ -17,4 +17,14 @@ public static class LocalUrl
     /// <summary>The local path, carrying the return URL along when it is local (and dropping it otherwise).</summary>
     public static string WithReturnUrl(string path, string? returnUrl) =>
         IsLocal(returnUrl) ? $"{path}?ReturnUrl={Uri.EscapeDataString(returnUrl!)}" : path;
+
+    /// <summary>
+    /// Where to bring the browser back after a step (a second factor, an enrolment) interrupts this request: the page
+    /// with its query for a GET; for a form post only the page, which is reopened rather than the post replayed.
+    /// </summary>
+    public static string ReopenAfterStep(HttpRequest request)
+    {
+        var page = request.PathBase + request.Path;
+        return HttpMethods.IsGet(request.Method) ? page + request.QueryString : page.ToString();
+    }
 }

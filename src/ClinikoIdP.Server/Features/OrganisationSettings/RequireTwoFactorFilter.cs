@@ -41,10 +41,7 @@ public sealed class RequireTwoFactorFilter(
             && await security.RequiresTwoFactorAsync(http.RequestAborted)
             && await users.GetUserAsync(principal) is { HasAuthenticator: false } user)
         {
-            // As the console's step-up does: a form post is not replayed after enrolment, its page is reopened.
-            var request = http.Request;
-            var page = request.PathBase + request.Path;
-            var returnUrl = HttpMethods.IsGet(request.Method) ? page + request.QueryString : page.ToString();
+            var returnUrl = LocalUrl.ReopenAfterStep(http.Request);
 
             // The cookie's security stamp is checked only once a minute: a session from before a password change or a
             // reset of the second factor must not be turned into an enrolment, which would skip the password.
