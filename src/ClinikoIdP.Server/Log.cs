@@ -53,4 +53,22 @@ internal static partial class Log
 
     [LoggerMessage(1900, LogLevel.Error, "Unhandled error on {Path}")]
     public static partial void UnhandledError(ILogger logger, Exception exception, string path);
+
+    [LoggerMessage(1700, LogLevel.Warning, "Email is not configured (set Email:Smtp:Host and Email:From): invitations, password reset and security notifications are off")]
+    public static partial void EmailNotConfigured(ILogger logger);
+
+    [LoggerMessage(1701, LogLevel.Information, "Email delivery is on through {Host}:{Port} ({Security})")]
+    public static partial void EmailConfigured(ILogger logger, string host, int port, string security);
+
+    [LoggerMessage(1702, LogLevel.Information, "Sent email {MessageId} ({Kind})")]
+    public static partial void EmailSent(ILogger logger, long messageId, string kind);
+
+    [LoggerMessage(1703, LogLevel.Warning, "Could not send email {MessageId} ({Kind}), attempt {Attempts}: {Error}")]
+    public static partial void EmailDeferred(ILogger logger, long messageId, string kind, int attempts, string error);
+
+    [LoggerMessage(1704, LogLevel.Error, "Gave up sending email {MessageId} ({Kind}) after {Attempts} attempts: {Error}")]
+    public static partial void EmailAbandoned(ILogger logger, long messageId, string kind, int attempts, string error);
+
+    [LoggerMessage(1705, LogLevel.Error, "The email outbox could not be processed")]
+    public static partial void EmailQueueFailed(ILogger logger, Exception exception);
 }

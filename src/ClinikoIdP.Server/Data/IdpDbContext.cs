@@ -1,4 +1,6 @@
+using ClinikoIdP.Server.Features.AccountLinks;
 using ClinikoIdP.Server.Features.BackupCodes;
+using ClinikoIdP.Server.Features.Email;
 using ClinikoIdP.Server.Features.OrganisationSettings;
 using ClinikoIdP.Server.Features.SecurityEvents;
 using ClinikoIdP.Server.Features.Session;
@@ -32,6 +34,10 @@ public sealed class IdpDbContext(DbContextOptions<IdpDbContext> options)
     public DbSet<OrganisationSettingRecord> OrganisationSettings => Set<OrganisationSettingRecord>();
 
     public DbSet<UserSessionRecord> UserSessions => Set<UserSessionRecord>();
+
+    public DbSet<OutboxEmailRecord> OutboxEmails => Set<OutboxEmailRecord>();
+
+    public DbSet<AccountLinkRecord> AccountLinks => Set<AccountLinkRecord>();
 
     // Stored as sortable numbers: SQLite cannot compare or order DateTimeOffset text in queries.
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -95,6 +101,32 @@ public sealed class IdpDbContext(DbContextOptions<IdpDbContext> options)
             session.Property(s => s.EndReason).HasMaxLength(64);
             session.HasIndex(s => new { s.UserId, s.EndedAt });
             session.HasOne<ClinicUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<OutboxEmailRecord>(message =>
+        {
+            message.ToTable("OutboxEmails");
+            message.Property(m => m.Kind).HasMaxLength(64);
+            message.Property(m => m.UserId).HasMaxLength(450);
+            message.Property(m => m.Recipient).HasMaxLength(256);
+            message.Property(m => m.Subject).HasMaxLength(256);
+            message.Property(m => m.LastError).HasMaxLength(512);
+            message.HasIndex(m => new { m.SentAt, m.AbandonedAt, m.NextAttemptAt });
+            message.HasIndex(m => new { m.UserId, m.Kind });
+            message.HasOne<ClinicUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<AccountLinkRecord>(link =>
+        {
+            link.ToTable("AccountLinks");
+            link.Property(l => l.UserId).HasMaxLength(450);
+            link.Property(l => l.Purpose).HasMaxLength(32);
+            link.Property(l => l.TokenHash).HasMaxLength(64);
+            link.Property(l => l.CreatedBy).HasMaxLength(450);
+            link.Property(l => l.PendingPasswordHash).HasMaxLength(1024);
+            link.HasIndex(l => l.TokenHash).IsUnique();
+            link.HasIndex(l => new { l.UserId, l.Purpose });
+            link.HasOne<ClinicUser>().WithMany().HasForeignKey(l => l.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<OrganisationSettingRecord>(setting =>

@@ -2,6 +2,7 @@ using ClinikoIdP.Authentication.Totp;
 using ClinikoIdP.Server.Features.Admin;
 using ClinikoIdP.Server.Features.BackupCodes;
 using ClinikoIdP.Server.Features.Connect;
+using ClinikoIdP.Server.Features.Email;
 using ClinikoIdP.Server.Features.Enrolment;
 using ClinikoIdP.Server.Features.OrganisationSettings;
 using ClinikoIdP.Server.Features.SecurityEvents;
@@ -49,6 +50,7 @@ public static class IdpServices
         services.AddScoped<BackChannelLogoutOutbox>();
         services.AddScoped<Features.Clients.ClientRegistrar>();
         services.AddScoped<Features.Users.UserAdministration>();
+        services.AddIdpEmail(configuration);
         return services;
     }
 
@@ -66,6 +68,7 @@ public static class IdpServices
         builder.Services.AddSingleton<ObservedIssuer>();
         builder.Services.AddSingleton<LogoutTokenFactory>();
         builder.Services.AddHostedService<BackChannelLogoutSender>();
+        builder.Services.AddEmailDeliveryWorker();
         builder.Services.AddSingleton(provider => provider.GetServices<IHostedService>().OfType<BackChannelLogoutSender>().Single());
         builder.Services.AddHttpClient(BackChannelLogoutSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(5));
         builder.Services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(options =>

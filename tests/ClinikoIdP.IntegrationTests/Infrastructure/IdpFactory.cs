@@ -38,7 +38,14 @@ public class IdpFactory : WebApplicationFactory<Program>
     {
     }
 
-    private IdpFactory(TestDatabase database, bool ownsDatabase, TwoFactorEnforcement enforcement)
+    /// <summary>A server on its own database with the given enforcement and extra settings (added or overriding).</summary>
+    protected IdpFactory(TwoFactorEnforcement enforcement, IReadOnlyDictionary<string, string?> extraSettings)
+        : this(TestDatabase.CreateTemporary(), ownsDatabase: true, enforcement, extraSettings)
+    {
+    }
+
+    private IdpFactory(
+        TestDatabase database, bool ownsDatabase, TwoFactorEnforcement enforcement, IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
         this.database = database;
         this.ownsDatabase = ownsDatabase;
@@ -49,6 +56,11 @@ public class IdpFactory : WebApplicationFactory<Program>
             ["ForwardedHeaders:KnownProxies:0"] = "127.0.0.1",
             ["TwoFactor:Enforcement"] = enforcement.ToString(),
         };
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            ((Dictionary<string, string?>)Settings)[key] = value;
+        }
+
         standardUser = new(() => Seed.UserAsync(this));
         standardClient = new(() => Seed.ApiClientAsync(this));
         apiScope = new(() => AdminOkAsync("scope", "create", "--name", Seed.ApiScope, "--resource", Seed.ApiResource));

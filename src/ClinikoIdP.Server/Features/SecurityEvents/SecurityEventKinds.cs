@@ -13,6 +13,12 @@ public static class SecurityEventKinds
     public const string AdminReset2fa = "admin_reset_2fa";
     public const string SignOut = "sign_out";
 
+    // Account links sent by email (invitations, password reset).
+    public const string InvitationSent = "invitation_sent";
+    public const string InvitationAccepted = "invitation_accepted";
+    public const string PasswordResetRequested = "password_reset_requested";
+    public const string PasswordReset = "password_reset";
+
     // Administrative actions (the event's ActorId names the administrator).
     public const string AdminClientCreated = "admin_client_created";
     public const string AdminClientUpdated = "admin_client_updated";
