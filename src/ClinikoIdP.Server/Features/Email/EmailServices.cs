@@ -14,6 +14,7 @@ public static class EmailServices
         services.AddScoped<EmailOutbox>();
         services.AddScoped<AccountLinkStore>();
         services.AddScoped<AccountLinkUrls>();
+        services.AddScoped<AccountLinkCookie>();
         return services;
     }
 
