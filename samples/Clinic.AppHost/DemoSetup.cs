@@ -28,6 +28,27 @@ internal static class DemoSetup
         }
     }
 
+    /// <summary>Restores the repository's local .NET tools (smtp4dev), as a fresh clone has only the SDK.</summary>
+    public static async Task RestoreToolsAsync(string repositoryRoot)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", ["tool", "restore"])
+        {
+            WorkingDirectory = repositoryRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        using var process = System.Diagnostics.Process.Start(start) ?? throw new DemoSetupException("dotnet could not be started.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        await output;
+        if (process.ExitCode != 0)
+        {
+            throw new DemoSetupException($"dotnet tool restore failed: {(await error).Trim()}");
+        }
+    }
+
     public static void PrintWelcome(DemoState state)
     {
         Console.WriteLine($"""
@@ -37,6 +58,7 @@ internal static class DemoSetup
               Appointments          {DemoPorts.Url(DemoPorts.Appointments)}   (ASP.NET Core OpenID Connect handler)
               Billing               {DemoPorts.Url(DemoPorts.Billing)}   (OpenIddict.Client, requires MFA)
               Patient-records API   {DemoPorts.Url(DemoPorts.PatientRecordsApi)}patients   (bearer token, scope patients.read)
+              Email (smtp4dev)      {DemoPorts.Url(DemoPorts.MailWeb)}   (every email the IdP sends: resets, notifications)
               Aspire dashboard      http://127.0.0.1:18888   (open the login link Aspire prints below)
 
             Sign in as {DemoClients.DemoUserEmail} with password {state.DemoPassword}

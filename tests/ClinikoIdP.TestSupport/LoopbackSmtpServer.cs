@@ -13,7 +13,7 @@ namespace ClinikoIdP.TestSupport;
 /// <summary>
 /// A real SMTP server on a loopback port (the SmtpServer library), keeping every message it accepts so tests read
 /// back exactly what was sent over the wire. It can be stopped and started again on the same port, to play a mail
-/// server that goes down and comes back.
+/// server that goes down and comes back. It refuses, for good (550), any recipient at <see cref="UndeliverableDomain"/>.
 /// </summary>
 public sealed class LoopbackSmtpServer : IAsyncDisposable
 {
@@ -21,6 +21,8 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
     private readonly SemaphoreSlim arrived = new(0);
     private CancellationTokenSource? running;
     private Task? serving;
+
+    public const string UndeliverableDomain = "undeliverable.invalid";
 
     private LoopbackSmtpServer(int port) => Port = port;
 
@@ -52,6 +54,7 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(this));
+        services.Add(new RefuseUndeliverable());
         running = new CancellationTokenSource();
         serving = new SmtpServer.SmtpServer(options, services).StartAsync(running.Token);
     }
@@ -147,5 +150,12 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
             server.arrived.Release();
             return SmtpResponse.Ok;
         }
+    }
+
+    private sealed class RefuseUndeliverable : MailboxFilter
+    {
+        public override Task<bool> CanDeliverToAsync(
+            ISessionContext context, SmtpServer.Mail.IMailbox to, SmtpServer.Mail.IMailbox from, CancellationToken cancellationToken) =>
+            Task.FromResult(!string.Equals(to.Host, UndeliverableDomain, StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -14,24 +14,23 @@ public sealed class EmailIdpFactory : IdpFactory, IAsyncLifetime
 {
     public const string FromAddress = "no-reply@clinic.example";
 
+    private readonly bool ownsMail;
+
     public EmailIdpFactory()
-        : this(LoopbackSmtpServer.Start())
+        : this(TestDatabase.CreateTemporary(), ownsDatabase: true, LoopbackSmtpServer.Start(), ownsMail: true)
     {
     }
 
-    private EmailIdpFactory(LoopbackSmtpServer mail)
-        : base(TwoFactorEnforcement.Always, new Dictionary<string, string?>
-        {
-            ["Email:Smtp:Host"] = "127.0.0.1",
-            ["Email:Smtp:Port"] = mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Email:Smtp:Security"] = nameof(SmtpSecurity.None),
-            ["Email:Smtp:Timeout"] = "00:00:05",
-            ["Email:From"] = FromAddress,
-            ["Email:FromName"] = "Riverside Clinic",
-        })
+    private EmailIdpFactory(TestDatabase database, bool ownsDatabase, LoopbackSmtpServer mail, bool ownsMail)
+        : base(database, ownsDatabase, TwoFactorEnforcement.Always, SettingsFor(mail))
     {
         Mail = mail;
+        this.ownsMail = ownsMail;
     }
+
+    /// <summary>A server on an existing database and mail server that both outlive it (to restart a node on the same state).</summary>
+    public static EmailIdpFactory On(TestDatabase database, LoopbackSmtpServer mail) =>
+        new(database, ownsDatabase: false, mail, ownsMail: false);
 
     /// <summary>The SMTP server the IdP sends to: read messages, or stop and resume it.</summary>
     public LoopbackSmtpServer Mail { get; }
@@ -48,7 +47,21 @@ public sealed class EmailIdpFactory : IdpFactory, IAsyncLifetime
 
     async Task IAsyncLifetime.DisposeAsync()
     {
-        await Mail.DisposeAsync();
+        if (ownsMail)
+        {
+            await Mail.DisposeAsync();
+        }
+
         await base.DisposeAsync();
     }
+
+    private static Dictionary<string, string?> SettingsFor(LoopbackSmtpServer mail) => new()
+    {
+        ["Email:Smtp:Host"] = "127.0.0.1",
+        ["Email:Smtp:Port"] = mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Email:Smtp:Security"] = nameof(SmtpSecurity.None),
+        ["Email:Smtp:Timeout"] = "00:00:05",
+        ["Email:From"] = FromAddress,
+        ["Email:FromName"] = "Riverside Clinic",
+    };
 }

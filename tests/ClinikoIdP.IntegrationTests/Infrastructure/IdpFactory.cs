@@ -44,7 +44,8 @@ public class IdpFactory : WebApplicationFactory<Program>
     {
     }
 
-    private IdpFactory(
+    /// <summary>A server on <paramref name="database"/> (disposed with the server only when it <paramref name="ownsDatabase"/>).</summary>
+    protected IdpFactory(
         TestDatabase database, bool ownsDatabase, TwoFactorEnforcement enforcement, IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
         this.database = database;

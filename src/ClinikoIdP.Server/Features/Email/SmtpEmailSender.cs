@@ -96,7 +96,9 @@ public sealed class SmtpEmailSender(IOptions<EmailOptions> options, IOptions<Two
 
     private static string Describe(Exception exception)
     {
-        var message = exception.Message.ReplaceLineEndings(" ");
+        var message = exception is SmtpCommandException command
+            ? $"{(int)command.StatusCode} {command.Message.ReplaceLineEndings(" ")}"
+            : exception.Message.ReplaceLineEndings(" ");
         return message.Length <= 500 ? message : message[..500];
     }
 }
