@@ -22,7 +22,7 @@ public sealed class EmailOptions
     /// <summary>How often each node looks for queued messages when nothing has woken it sooner.</summary>
     public TimeSpan DeliveryPollInterval { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Attempts before a message is given up (with growing delays between them: about a day in all).</summary>
+    /// <summary>Attempts before a message is given up (with growing delays between them: about four hours in all).</summary>
     public int MaxDeliveryAttempts { get; set; } = 10;
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Smtp.Host) && !string.IsNullOrWhiteSpace(From);
