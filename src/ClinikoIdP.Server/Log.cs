@@ -71,4 +71,16 @@ internal static partial class Log
 
     [LoggerMessage(1705, LogLevel.Error, "The email outbox could not be processed")]
     public static partial void EmailQueueFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(1730, LogLevel.Information, "Queued a {Kind} security notification for user {UserId}")]
+    public static partial void NotificationQueued(ILogger logger, string kind, string userId);
+
+    [LoggerMessage(1731, LogLevel.Error, "Could not queue the security notification for a {EventKind} event of user {UserId}; the action itself went ahead")]
+    public static partial void NotificationNotQueued(ILogger logger, Exception exception, string eventKind, string userId);
+
+    [LoggerMessage(1732, LogLevel.Warning, "Email:TimeZone '{TimeZone}' is not a time zone this server knows (use an IANA id such as Australia/Sydney); security notifications give times in UTC")]
+    public static partial void EmailTimeZoneUnknown(ILogger logger, string timeZone);
+
+    [LoggerMessage(1733, LogLevel.Information, "Administrator {UserId} queued a test email to their own address")]
+    public static partial void TestEmailQueued(ILogger logger, string userId);
 }

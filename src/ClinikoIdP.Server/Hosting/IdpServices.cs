@@ -1,4 +1,5 @@
 using ClinikoIdP.Authentication.Totp;
+using ClinikoIdP.Server.Features.AccountNotifications;
 using ClinikoIdP.Server.Features.Admin;
 using ClinikoIdP.Server.Features.BackupCodes;
 using ClinikoIdP.Server.Features.Connect;
@@ -51,6 +52,7 @@ public static class IdpServices
         services.AddScoped<Features.Clients.ClientRegistrar>();
         services.AddScoped<Features.Users.UserAdministration>();
         services.AddIdpEmail(configuration);
+        services.AddAccountNotifications();
         return services;
     }
 

@@ -8,6 +8,7 @@ public static class AdminRoutes
     public const string Scopes = "/admin/scopes";
     public const string Staff = "/admin/staff";
     public const string Settings = "/admin/settings";
+    public const string Email = "/admin/email";
     public const string Keys = "/admin/keys";
     public const string Audit = "/admin/audit";
 }

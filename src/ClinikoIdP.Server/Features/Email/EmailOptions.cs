@@ -19,6 +19,12 @@ public sealed class EmailOptions
     /// <summary>How long a password-reset link stays usable.</summary>
     public TimeSpan PasswordResetLinkLifetime { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// The IANA time zone (e.g. <c>Australia/Sydney</c>) in which security notifications say when something happened;
+    /// UTC when unset or unknown (the admin console's email page says which applies).
+    /// </summary>
+    public string TimeZone { get; set; } = "UTC";
+
     /// <summary>How often each node looks for queued messages when nothing has woken it sooner.</summary>
     public TimeSpan DeliveryPollInterval { get; set; } = TimeSpan.FromSeconds(10);
 

@@ -40,4 +40,5 @@ public static class SecurityEventKinds
     public const string AdminSettingsChanged = "admin_settings_changed";
     public const string AdminKeyRotated = "admin_key_rotated";
     public const string AdminAuditExported = "admin_audit_exported";
+    public const string AdminTestEmailSent = "admin_test_email_sent";
 }

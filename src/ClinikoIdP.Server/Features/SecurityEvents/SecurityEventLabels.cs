@@ -39,6 +39,7 @@ public static class SecurityEventLabels
         new(SecurityEventKinds.AdminSettingsChanged, "Security settings changed"),
         new(SecurityEventKinds.AdminKeyRotated, "Token key rotated"),
         new(SecurityEventKinds.AdminAuditExported, "Audit trail exported"),
+        new(SecurityEventKinds.AdminTestEmailSent, "Test email sent"),
     ];
 
     /// <summary>The outcomes, with the badge style the console gives each.</summary>

@@ -6,11 +6,13 @@ namespace ClinikoIdP.Server.Features.SecurityEvents;
 /// <summary>
 /// Appends to the audit trail, with the request's IP address and user agent when there is a request. Each event is
 /// written on its own short-lived context and committed at once: it never saves (or waits for) the caller's unsaved
-/// changes, and an event is recorded even when the caller's own work later fails.
+/// changes, and an event is recorded even when the caller's own work later fails. Once committed, the event goes
+/// to every <see cref="ISecurityEventObserver"/> (security notifications by email).
 /// </summary>
 public sealed class SecurityEventWriter(
     DbContextOptions<IdpDbContext> databaseOptions,
     IHttpContextAccessor httpContextAccessor,
+    IEnumerable<ISecurityEventObserver> observers,
     TimeProvider time,
     ILogger<SecurityEventWriter> logger)
 {
@@ -36,6 +38,10 @@ public sealed class SecurityEventWriter(
 
         // Not the request's token: a sign-in that the browser abandons must still leave its event behind.
         await AuditChainAppender.AppendAsync(databaseOptions, record, logger, CancellationToken.None);
+        foreach (var observer in observers)
+        {
+            await observer.OnWrittenAsync(record, user);
+        }
     }
 
     private static string? Truncate(string? value, int length) =>

@@ -1,0 +1,16 @@
+namespace ClinikoIdP.Server.Features.AccountNotifications;
+
+/// <summary>The security notifications a staff member can receive about their own account.</summary>
+public enum AccountNotice
+{
+    AuthenticatorEnrolled,
+    AuthenticatorResetByAdministrator,
+    AuthenticatorRemoved,
+    BackupCodesRegenerated,
+    BackupCodeUsed,
+    PasswordChanged,
+    PasswordReset,
+    LockedAfterWrongPasswords,
+    LockedAfterWrongCodes,
+    LockedByAdministrator,
+}
