@@ -6,6 +6,7 @@ using ClinikoIdP.Server.Features.Email;
 using ClinikoIdP.Server.Features.PasswordReset;
 using ClinikoIdP.Server.Features.SecurityEvents;
 using Microsoft.EntityFrameworkCore;
+using Xunit.Abstractions;
 using static ClinikoIdP.IntegrationTests.Email.PasswordResetSteps;
 
 namespace ClinikoIdP.IntegrationTests.Email;
@@ -14,7 +15,7 @@ namespace ClinikoIdP.IntegrationTests.Email;
 /// "Forgot password?" never tells whether an address has an account: the same answer (status, headers, page) and the
 /// same time for every address, and a limit on how many emails one account can be sent.
 /// </summary>
-public sealed partial class PasswordResetEnumerationTests(EmailIdpFactory factory) : IClassFixture<EmailIdpFactory>
+public sealed partial class PasswordResetEnumerationTests(EmailIdpFactory factory, ITestOutputHelper output) : IClassFixture<EmailIdpFactory>
 {
     [Fact]
     public async Task EveryAddressGetsTheSameAnswerAndOnlyAnAccountThatCanResetGetsAnEmail()
@@ -56,8 +57,10 @@ public sealed partial class PasswordResetEnumerationTests(EmailIdpFactory factor
             accounts.Add(await CreateAccountAsync(factory));
         }
 
+        // One of each first: the very first request compiles code and queries, which is not what this compares.
         using var browser = factory.NewBrowser();
         var form = await OpenForgotPasswordAsync(browser);
+        await TimeRequestAsync(browser, form, (await CreateAccountAsync(factory)).Email);
         await TimeRequestAsync(browser, form, Seed.UniqueId("warm-up") + "@clinic.test");
         var withAccount = new List<TimeSpan>();
         var withoutAccount = new List<TimeSpan>();
@@ -67,14 +70,15 @@ public sealed partial class PasswordResetEnumerationTests(EmailIdpFactory factor
             withoutAccount.Add(await TimeRequestAsync(browser, form, Seed.UniqueId("nobody") + "@clinic.test"));
         }
 
-        // Not a speed test. Every request must wait out the floor (1 s, far above the real work), and the typical
-        // request with an account may differ from the typical one without by at most a tenth of it: noise, where an
-        // unequalised answer would differ by the whole of the extra work (a link, an encrypted email, an audit event).
+        // Not a speed test. Every request must wait out the floor (1.5 s, far above the real work), and the typical
+        // request with an account may differ from the typical one without by at most a tenth of it (150 ms): noise,
+        // where an unequalised answer differs by the whole of the extra work (a link, an encrypted email, an audit
+        // event: measured at about 75 ms against 20 ms, which the first assertion alone already rules out).
         var floor = ResponseFloor.PasswordResetRequest;
+        output.WriteLine($"With an account: {string.Join(", ", withAccount.Select(Ms))} ms; without: {string.Join(", ", withoutAccount.Select(Ms))} ms.");
         Assert.All(withAccount.Concat(withoutAccount), elapsed => Assert.True(elapsed >= floor, $"{elapsed} is under the {floor} floor."));
         var difference = (Median(withAccount) - Median(withoutAccount)).Duration();
-        Assert.True(difference < floor / 10,
-            $"Medians differ by {difference.TotalMilliseconds} ms: with an account {string.Join(", ", withAccount.Select(Ms))}; without {string.Join(", ", withoutAccount.Select(Ms))}.");
+        Assert.True(difference < floor / 10, $"The medians differ by {Ms(difference)} ms.");
         await WaitForEmailAsync(factory, accounts[^1].Email);
     }
 

@@ -135,4 +135,28 @@ public sealed class PasswordResetJourneyTests(EmailIdpFactory factory) : IClassF
         Assert.Equal("Your account is locked", page.Heading);
         Assert.Empty(page.Document.QuerySelectorAll("input[name='Input.NewPassword']"));
     }
+
+    [Fact]
+    public async Task WhileFailedAttemptsLockTheAccountTheLinkIsKeptForWhenTheSecondFactorCanPass()
+    {
+        var enrolled = await TwoFactorJourneys.EnrolNewUserAsync(factory);
+        var user = enrolled.User;
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            Assert.False(await PasswordWorksAsync(factory, user.Email, "not the right password at all"));
+        }
+
+        using var browser = factory.NewBrowser();
+        var page = await OpenLinkAsync(browser, await RequestLinkAsync(factory, user.Email));
+        var refused = await PageDocument.ReadAsync(await ChooseAsync(browser, page, NewPassword), PasswordResetRoutes.ResetPassword);
+        Assert.Contains("locked for a few minutes", refused.Document.QuerySelector(".error-summary")?.TextContent, StringComparison.Ordinal);
+
+        // Identity times lockouts by the real clock, so the lockout ends the way an administrator ends it early.
+        await factory.AdminOkAsync("user", "unlock", "--email", user.Email);
+        var chosen = await ChooseAsync(browser, refused, NewPassword);
+        var secondFactor = await SecondFactorPage.ReadAsync(browser, await browser.FollowAsync(chosen));
+        await browser.FollowAsync(await secondFactor.SubmitAsync(enrolled.App.Code()));
+        Assert.True(await IsSignedInAsync(browser));
+        Assert.True(await PasswordWorksAsync(factory, user.Email, NewPassword));
+    }
 }

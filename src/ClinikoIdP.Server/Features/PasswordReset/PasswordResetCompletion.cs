@@ -39,7 +39,6 @@ public sealed class PasswordResetCompletion(
     /// </summary>
     public async Task<bool> ApplyWaitingAsync(ClinicUser user, long linkId)
     {
-        // Not the request's token: once the second factor has passed, an aborted request must not leave the reset half-done.
         var cancellationToken = CancellationToken.None;
         var waiting = await db.Set<AccountLinkRecord>().AsNoTracking()
             .Where(l => l.Id == linkId && l.UserId == user.Id && l.Purpose == AccountLinkPurposes.PasswordReset
@@ -55,13 +54,15 @@ public sealed class PasswordResetCompletion(
             return false;
         }
 
-        await ApplyAsync(user, waiting!, "after the second factor", cancellationToken);
+        await ApplyAsync(user, waiting!, "after the second factor");
         return true;
     }
 
     /// <summary>Sets the new password (as a hash made by Identity's hasher) and revokes what the old one opened.</summary>
-    public async Task ApplyAsync(ClinicUser user, string passwordHash, string detail, CancellationToken cancellationToken)
+    public async Task ApplyAsync(ClinicUser user, string passwordHash, string detail)
     {
+        // Not the request's token: a browser that goes away half-way must not leave a new password with the old sessions.
+        var cancellationToken = CancellationToken.None;
         user.PasswordHash = passwordHash;
         Ensure(await users.UpdateAsync(user));
 

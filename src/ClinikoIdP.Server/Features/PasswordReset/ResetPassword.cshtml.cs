@@ -115,12 +115,13 @@ public sealed class ResetPasswordModel(
         var passwordHash = users.PasswordHasher.HashPassword(user, Input.NewPassword);
         if (user.HasAuthenticator)
         {
-            await completion.HoldForSecondFactorAsync(user, link.Id, passwordHash, cancellationToken);
+            // The link is spent now: a browser that goes away here must not spend it for nothing.
+            await completion.HoldForSecondFactorAsync(user, link.Id, passwordHash, CancellationToken.None);
             await pending.BeginAsync(user, AuthenticationLevel.AfterPassword, time.GetUtcNow(), passwordResetLinkId: link.Id);
             return new SeeOtherResult(LocalUrl.WithReturnUrl(SignInJourney.SecondFactorPath, ReturnUrl));
         }
 
-        await completion.ApplyAsync(user, passwordHash, "no authenticator set up", cancellationToken);
+        await completion.ApplyAsync(user, passwordHash, "no authenticator set up");
         return new SeeOtherResult(await journey.AfterPasswordAsync(user, ReturnUrl, cancellationToken));
     }
 
