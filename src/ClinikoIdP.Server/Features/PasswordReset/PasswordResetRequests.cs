@@ -4,6 +4,7 @@ using ClinikoIdP.Server.Features.AccountLinks;
 using ClinikoIdP.Server.Features.Common;
 using ClinikoIdP.Server.Features.Email;
 using ClinikoIdP.Server.Features.SecurityEvents;
+using ClinikoIdP.Server.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,7 @@ public sealed class PasswordResetRequests(
     PasswordResetCompletion completion,
     SecurityEventWriter events,
     IOptions<EmailOptions> options,
+    IOptions<IdpOptions> idpOptions,
     IHttpContextAccessor httpContextAccessor,
     TimeProvider time,
     ILogger<PasswordResetRequests> logger)
@@ -64,7 +66,8 @@ public sealed class PasswordResetRequests(
     {
         try
         {
-            await completion.ForgetWaitingPasswordsAsync(user.Id, cancellationToken, olderThan: TimeSpan.FromHours(1));
+            // A new password still waiting from an earlier reset can no longer apply once its sign-in step has expired.
+            await completion.ForgetWaitingPasswordsAsync(user.Id, cancellationToken, olderThan: idpOptions.Value.PendingSignInLifetime);
 
             // Counting and adding in one serializable transaction (on SQLite a write lock taken at its start), so two
             // requests at the same moment cannot both slip under the hourly limit.
