@@ -83,4 +83,34 @@ internal static partial class Log
 
     [LoggerMessage(1733, LogLevel.Information, "Administrator {UserId} queued a test email to their own address")]
     public static partial void TestEmailQueued(ILogger logger, string userId);
+
+    [LoggerMessage(1720, LogLevel.Information, "Emailed a password-reset link to user {UserId}")]
+    public static partial void PasswordResetLinkQueued(ILogger logger, string userId);
+
+    [LoggerMessage(1721, LogLevel.Information, "A password reset was asked for user {UserId}, but no email was sent: {Reason}")]
+    public static partial void PasswordResetNotSent(ILogger logger, string userId, string reason);
+
+    [LoggerMessage(1722, LogLevel.Information, "A password reset was asked for an address that matches no account")]
+    public static partial void PasswordResetForUnknownAddress(ILogger logger);
+
+    [LoggerMessage(1723, LogLevel.Warning, "A password-reset request took {ElapsedMilliseconds} ms, more than its {FloorMilliseconds} ms response floor: its timing may reveal whether the account exists")]
+    public static partial void PasswordResetSlowerThanFloor(ILogger logger, long elapsedMilliseconds, long floorMilliseconds);
+
+    [LoggerMessage(1724, LogLevel.Error, "Could not queue a password-reset email for user {UserId}")]
+    public static partial void PasswordResetQueueFailed(ILogger logger, Exception exception, string userId);
+
+    [LoggerMessage(1725, LogLevel.Information, "User {UserId} chose a new password through a reset link; it applies once the second factor passes")]
+    public static partial void PasswordResetAwaitingSecondFactor(ILogger logger, string userId);
+
+    [LoggerMessage(1726, LogLevel.Information, "User {UserId} reset their password ({Detail})")]
+    public static partial void PasswordResetCompleted(ILogger logger, string userId, string detail);
+
+    [LoggerMessage(1727, LogLevel.Information, "Refused a password-reset link: unknown, used, revoked or expired")]
+    public static partial void PasswordResetLinkRefused(ILogger logger);
+
+    [LoggerMessage(1728, LogLevel.Warning, "The password reset of user {UserId} could not be finished: its new password was no longer waiting")]
+    public static partial void PasswordResetNotFinished(ILogger logger, string userId);
+
+    [LoggerMessage(1729, LogLevel.Information, "Refused a password reset for user {UserId}: {Reason}")]
+    public static partial void PasswordResetRefused(ILogger logger, string userId, string reason);
 }

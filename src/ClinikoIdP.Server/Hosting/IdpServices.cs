@@ -6,6 +6,7 @@ using ClinikoIdP.Server.Features.Connect;
 using ClinikoIdP.Server.Features.Email;
 using ClinikoIdP.Server.Features.Enrolment;
 using ClinikoIdP.Server.Features.OrganisationSettings;
+using ClinikoIdP.Server.Features.PasswordReset;
 using ClinikoIdP.Server.Features.SecurityEvents;
 using ClinikoIdP.Server.Features.Session;
 using ClinikoIdP.Server.Features.SignIn;
@@ -53,6 +54,7 @@ public static class IdpServices
         services.AddScoped<Features.Users.UserAdministration>();
         services.AddIdpEmail(configuration);
         services.AddAccountNotifications();
+        services.AddPasswordReset();
         return services;
     }
 

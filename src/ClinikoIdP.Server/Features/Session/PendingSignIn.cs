@@ -7,7 +7,14 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace ClinikoIdP.Server.Features.Session;
 
 /// <summary>A sign-in that has passed some steps (the password, perhaps a factor) but not all: no session, no code.</summary>
-public sealed record PendingSignInState(ClinicUser User, IReadOnlyList<string> Methods, DateTimeOffset StartedAt, string? SessionId);
+public sealed record PendingSignInState(ClinicUser User, IReadOnlyList<string> Methods, DateTimeOffset StartedAt, string? SessionId)
+{
+    /// <summary>
+    /// The used password-reset link whose new password waits for this sign-in's second factor, or null. The new
+    /// password applies only when the second factor passes (<see cref="SignIn.SignInJourney.CompleteAsync"/>).
+    /// </summary>
+    public long? PasswordResetLinkId { get; init; }
+}
 
 /// <summary>
 /// Keeps the partly-signed-in state in a short-lived encrypted cookie of its own, bound to the user's security
@@ -19,11 +26,13 @@ public sealed class PendingSignIn(
 {
     private const string SecurityStampClaim = "clinikoidp_stamp";
     private const string StartedClaim = "clinikoidp_started";
+    private const string PasswordResetLinkClaim = "clinikoidp_password_reset";
 
     private HttpContext Http => httpContextAccessor.HttpContext
         ?? throw new InvalidOperationException("A pending sign-in exists only during a request.");
 
-    public async Task BeginAsync(ClinicUser user, IEnumerable<string> methods, DateTimeOffset startedAt, string? sessionId = null)
+    public async Task BeginAsync(
+        ClinicUser user, IEnumerable<string> methods, DateTimeOffset startedAt, string? sessionId = null, long? passwordResetLinkId = null)
     {
         var identity = new ClaimsIdentity(SessionCookies.PendingScheme, Claims.Subject, Claims.Role);
         identity.AddClaim(new Claim(Claims.Subject, user.Id));
@@ -37,6 +46,12 @@ public sealed class PendingSignIn(
         if (sessionId is not null)
         {
             identity.AddClaim(new Claim(SessionClaims.SessionId, sessionId));
+        }
+
+        if (passwordResetLinkId is { } linkId)
+        {
+            identity.AddClaim(new Claim(PasswordResetLinkClaim,
+                linkId.ToString(System.Globalization.CultureInfo.InvariantCulture), ClaimValueTypes.Integer64));
         }
 
         await Http.SignInAsync(SessionCookies.PendingScheme, new ClaimsPrincipal(identity),
@@ -65,7 +80,8 @@ public sealed class PendingSignIn(
         var started = long.TryParse(principal.FindFirst(StartedClaim)?.Value, out var seconds)
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
             : time.GetUtcNow();
-        return new PendingSignInState(user, principal.GetAuthenticationMethods(), started, sessionId);
+        var resetLink = long.TryParse(principal.FindFirst(PasswordResetLinkClaim)?.Value, out var linkId) ? linkId : (long?)null;
+        return new PendingSignInState(user, principal.GetAuthenticationMethods(), started, sessionId) { PasswordResetLinkId = resetLink };
     }
 
     public Task EndAsync() => Http.SignOutAsync(SessionCookies.PendingScheme);

@@ -6,6 +6,7 @@ public static class SessionEndReasons
     public const string SignedOut = "signed_out";
     public const string SignedOutEverywhere = "signed_out_everywhere";
     public const string PasswordChanged = "password_changed";
+    public const string PasswordReset = "password_reset";
     public const string TwoFactorReset = "two_factor_reset";
     public const string Locked = "locked";
     public const string RevokedByAdministrator = "revoked_by_administrator";

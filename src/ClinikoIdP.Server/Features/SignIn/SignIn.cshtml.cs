@@ -26,6 +26,8 @@ public sealed class SignInModel(
     [TempData]
     public string? Notice { get; set; }
 
+    public string ForgotPasswordUrl => PasswordReset.PasswordResetRoutes.ForgotPasswordFrom(ReturnUrl, Input.Email);
+
     public void OnGet()
     {
         ReturnUrl = LocalUrl.IsLocal(ReturnUrl) ? ReturnUrl : null;

@@ -2,6 +2,7 @@ using ClinikoIdP.Authentication.Policy;
 using ClinikoIdP.Server.Data;
 using ClinikoIdP.Server.Features.Common;
 using ClinikoIdP.Server.Features.OrganisationSettings;
+using ClinikoIdP.Server.Features.PasswordReset;
 using ClinikoIdP.Server.Features.Session;
 
 namespace ClinikoIdP.Server.Features.SignIn;
@@ -15,6 +16,7 @@ public sealed class SignInJourney(
     PendingSignIn pending,
     MfaDemand demand,
     OrganisationSecurity security,
+    PasswordResetCompletion passwordResets,
     TimeProvider time)
 {
     public const string SecondFactorPath = "/two-factor";
@@ -45,9 +47,18 @@ public sealed class SignInJourney(
         return step == NextSignInStep.Satisfied ? null : StepUrl(step, returnUrl);
     }
 
-    /// <summary>Finishes a pending sign-in once its second factor has passed: the session starts now.</summary>
+    /// <summary>
+    /// Finishes a pending sign-in once its second factor has passed: a password reset waiting for that factor applies
+    /// first, then the session starts. A reset that can no longer apply starts no session (its page explains).
+    /// </summary>
     public async Task<string> CompleteAsync(PendingSignInState state, IEnumerable<string> methods, string? returnUrl)
     {
+        if (state.PasswordResetLinkId is { } resetLinkId && !await passwordResets.ApplyWaitingAsync(state.User, resetLinkId))
+        {
+            await pending.EndAsync();
+            return PasswordResetRoutes.ResetPassword;
+        }
+
         await sessions.StartSessionAsync(state.User, state.Methods.Concat(methods), time.GetUtcNow(), state.SessionId);
         return LocalUrl.OrHome(returnUrl);
     }
