@@ -22,7 +22,7 @@ public static class LockoutNotices
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(written);
         ArgumentNullException.ThrowIfNull(user);
-        if (user.LockoutEnd is not { } end || IsUntilUnlocked(end))
+        if (user.LockoutEnd is null || Users.AdministratorLock.Holds(user))
         {
             return false;
         }
@@ -35,8 +35,4 @@ public static class LockoutNotices
             .FirstOrDefaultAsync();
         return previous != SecurityEventOutcomes.LockedOut;
     }
-
-    // An administrator's lock ends at DateTimeOffset.MaxValue, which comes back from the database a little earlier
-    // (it is stored to the tenth of a millisecond), so compare with a margin.
-    private static bool IsUntilUnlocked(DateTimeOffset end) => end > DateTimeOffset.MaxValue.AddYears(-1);
 }

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ClinikoIdP.Server.Features.Users;
 
 namespace ClinikoIdP.Server.Features.PasswordReset;
 

@@ -8,6 +8,7 @@ using ClinikoIdP.Server.Features.SignIn;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ClinikoIdP.Server.Features.Users;
 
 namespace ClinikoIdP.Server.Features.PasswordReset;
 

@@ -1,11 +1,11 @@
 using ClinikoIdP.Server.Data;
 
-namespace ClinikoIdP.Server.Features.PasswordReset;
+namespace ClinikoIdP.Server.Features.Users;
 
 /// <summary>
-/// Tells an administrator's lock (<see cref="Users.UserAdministration.LockAsync(ClinicUser, string?, CancellationToken)"/>:
+/// Tells an administrator's lock (<see cref="UserAdministration.LockAsync(ClinicUser, string?, CancellationToken)"/>:
 /// locked until the end of time) from the few minutes' lockout after failed attempts. A reset may lift the second, never
-/// the first: the administrator locked the person, not their password.
+/// the first: the administrator locked the person, not their password. A lockout notice is sent for the second only.
 /// </summary>
 public static class AdministratorLock
 {
