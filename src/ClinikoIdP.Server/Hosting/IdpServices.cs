@@ -4,6 +4,7 @@ using ClinikoIdP.Server.Features.BackupCodes;
 using ClinikoIdP.Server.Features.Connect;
 using ClinikoIdP.Server.Features.Email;
 using ClinikoIdP.Server.Features.Enrolment;
+using ClinikoIdP.Server.Features.Invitations;
 using ClinikoIdP.Server.Features.OrganisationSettings;
 using ClinikoIdP.Server.Features.SecurityEvents;
 using ClinikoIdP.Server.Features.Session;
@@ -51,6 +52,7 @@ public static class IdpServices
         services.AddScoped<Features.Clients.ClientRegistrar>();
         services.AddScoped<Features.Users.UserAdministration>();
         services.AddIdpEmail(configuration);
+        services.AddInvitations();
         return services;
     }
 

@@ -41,13 +41,15 @@ public sealed class SignInModel(
         }
 
         var user = await users.FindByEmailAsync(Input.Email.Trim());
-        if (user is null)
+        if (user?.PasswordHash is null)
         {
-            // Spend the same time as a real check so response time does not reveal which emails exist.
+            // Spend the same time as a real check so response time does not reveal which emails exist. An invited
+            // account has no password yet: it fails the same way, and its failures never lock it before it is accepted.
             dummyHash ??= users.PasswordHasher.HashPassword(DummyUser, Guid.NewGuid().ToString());
             users.PasswordHasher.VerifyHashedPassword(DummyUser, dummyHash, Input.Password);
-            await events.WriteAsync(SecurityEventKinds.SignIn, SecurityEventOutcomes.Failed, null, "unknown email", email: Input.Email.Trim());
-            return Fail(exists: false, lockedOut: false);
+            await events.WriteAsync(SecurityEventKinds.SignIn, SecurityEventOutcomes.Failed, user,
+                user is null ? "unknown email" : "no password yet (invitation not accepted)", email: Input.Email.Trim());
+            return Fail(exists: user is not null, lockedOut: false);
         }
 
         var result = await signInManager.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
