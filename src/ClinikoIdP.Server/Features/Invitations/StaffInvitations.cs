@@ -4,6 +4,7 @@ using ClinikoIdP.Server.Features.Common;
 using ClinikoIdP.Server.Features.Email;
 using ClinikoIdP.Server.Features.SecurityEvents;
 using ClinikoIdP.Server.Features.Users;
+using ClinikoIdP.Server.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,9 @@ namespace ClinikoIdP.Server.Features.Invitations;
 /// <summary>
 /// Invites staff by email, for the admin console and the command line alike. An invited account has no password: it
 /// gets one only through its single-use link. The account, its role, its link and its email are committed together,
-/// so there is never an account without its invitation, nor an invitation for an account that does not exist.
+/// so there is never an account without its invitation, nor an invitation for an account that does not exist. The
+/// audit trail records the same events whichever way the invitation came, naming the administrator (none from the
+/// command line).
 /// </summary>
 public sealed class StaffInvitations(
     IdpDbContext db,
@@ -43,8 +46,8 @@ public sealed class StaffInvitations(
         string email, string? displayName, bool administrator, Inviter inviter, CancellationToken cancellationToken)
     {
         EnsureCanSend();
-        email = ValidEmail(email);
-        ValidDisplayName(displayName);
+        email = InviteeDetails.ValidEmail(email);
+        InviteeDetails.CheckDisplayName(displayName);
         ClinicUser user;
         bool resent;
         DateTimeOffset expiresAt;
@@ -72,6 +75,17 @@ public sealed class StaffInvitations(
                 // Nothing was committed: what the context still tracks from this attempt must not reach a later save.
                 db.ChangeTracker.Clear();
                 throw;
+            }
+        }
+
+        if (!resent)
+        {
+            await events.WriteAsync(SecurityEventKinds.AdminUserCreated, SecurityEventOutcomes.Succeeded, user,
+                $"invited {user.Email} by email", actorId: inviter.Id);
+            if (administrator)
+            {
+                await events.WriteAsync(SecurityEventKinds.AdminRoleGranted, SecurityEventOutcomes.Succeeded, user,
+                    IdentityHosting.AdminRole, actorId: inviter.Id);
             }
         }
 
@@ -192,26 +206,6 @@ public sealed class StaffInvitations(
         await events.WriteAsync(SecurityEventKinds.InvitationSent, SecurityEventOutcomes.Succeeded, user,
             resent ? "new invitation; the earlier link no longer works" : "invited by email", actorId: inviter.Id);
         Log.InvitationSent(logger, user.Id, resent);
-    }
-
-    private static string ValidEmail(string email)
-    {
-        email = email.Trim();
-        if (email.Length is 0 or > UserAdministration.MaxEmailLength
-            || !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email))
-        {
-            throw new OperationRefusedException($"'{email}' is not a valid email address.");
-        }
-
-        return email;
-    }
-
-    private static void ValidDisplayName(string? displayName)
-    {
-        if (displayName is { Length: > ClinicUser.MaxDisplayNameLength })
-        {
-            throw new OperationRefusedException($"The name must be at most {ClinicUser.MaxDisplayNameLength} characters.");
-        }
     }
 
     private static void Ensure(IdentityResult result)

@@ -2,7 +2,6 @@ using ClinikoIdP.Server.Data;
 using ClinikoIdP.Server.Features.Common;
 using ClinikoIdP.Server.Features.Email;
 using ClinikoIdP.Server.Features.Invitations;
-using ClinikoIdP.Server.Features.SecurityEvents;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,10 +11,11 @@ namespace ClinikoIdP.Server.Features.Admin.Staff;
 
 /// <summary>
 /// Invites a staff member by email: the account is created without a password and the person chooses one through a
-/// single-use link, then sets up two-step verification. Without email the page explains what to configure.
+/// single-use link, then sets up two-step verification. Without email the page explains what to configure. The
+/// invitation service writes the audit events (account created, role granted, invitation sent) under this administrator.
 /// </summary>
 public sealed class InviteStaffModel(
-    StaffInvitations invitations, UserManager<ClinicUser> users, AdminAudit audit, IOptions<EmailOptions> options) : PageModel
+    StaffInvitations invitations, UserManager<ClinicUser> users, IOptions<EmailOptions> options) : PageModel
 {
     [BindProperty]
     public InviteStaffInput Input { get; set; } = new();
@@ -51,23 +51,9 @@ public sealed class InviteStaffModel(
             var admin = await users.GetUserAsync(User) ?? throw new InvalidOperationException("No administrator is signed in.");
             var result = await invitations.InviteAsync(Input.Email, Input.DisplayName, Input.Administrator, Inviter.For(admin), cancellationToken);
             var name = result.User.DisplayName ?? result.User.Email;
-            if (result.Resent)
-            {
-                AdminFlash.Set(TempData,
-                    $"{name} was already invited and hasn't accepted yet: a new invitation is on its way to {result.User.Email} and the earlier link no longer works. Their name and role are unchanged.");
-            }
-            else
-            {
-                await audit.WriteAsync(SecurityEventKinds.AdminUserCreated, result.User, $"invited {result.User.Email} by email");
-                if (Input.Administrator)
-                {
-                    await audit.WriteAsync(SecurityEventKinds.AdminRoleGranted, result.User, "Admin");
-                }
-
-                AdminFlash.Set(TempData,
-                    $"Invitation on its way to {result.User.Email}. {name} chooses a password through the link (it works once, until {InvitationEmail.When(result.ExpiresAt)}), then sets up two-step verification.");
-            }
-
+            AdminFlash.Set(TempData, result.Resent
+                ? $"{name} was already invited and hasn't accepted yet: a new invitation is on its way to {result.User.Email} and the earlier link no longer works. Their name and role are unchanged."
+                : $"Invitation on its way to {result.User.Email}. {name} chooses a password through the link (it works once, until {InvitationEmail.When(result.ExpiresAt)}), then sets up two-step verification.");
             return new SeeOtherResult(StaffRoutes.Member(result.User.Id));
         }
         catch (OperationRefusedException refused)
