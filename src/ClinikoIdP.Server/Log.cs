@@ -113,4 +113,16 @@ internal static partial class Log
 
     [LoggerMessage(1729, LogLevel.Information, "Refused a password reset for user {UserId}: {Reason}")]
     public static partial void PasswordResetRefused(ILogger logger, string userId, string reason);
+
+    [LoggerMessage(1710, LogLevel.Information, "Queued an invitation for user {UserId} (replacing an earlier one: {Resent})")]
+    public static partial void InvitationSent(ILogger logger, string userId, bool resent);
+
+    [LoggerMessage(1711, LogLevel.Information, "User {UserId} accepted their invitation and chose a password")]
+    public static partial void InvitationAccepted(ILogger logger, string userId);
+
+    [LoggerMessage(1712, LogLevel.Information, "Cancelled the invitation of user {UserId}; the account was deleted")]
+    public static partial void InvitationCancelled(ILogger logger, string userId);
+
+    [LoggerMessage(1713, LogLevel.Information, "Refused an invitation link that is unknown, expired, used or replaced")]
+    public static partial void InvitationLinkRefused(ILogger logger);
 }

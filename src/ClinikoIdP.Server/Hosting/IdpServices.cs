@@ -5,6 +5,7 @@ using ClinikoIdP.Server.Features.BackupCodes;
 using ClinikoIdP.Server.Features.Connect;
 using ClinikoIdP.Server.Features.Email;
 using ClinikoIdP.Server.Features.Enrolment;
+using ClinikoIdP.Server.Features.Invitations;
 using ClinikoIdP.Server.Features.OrganisationSettings;
 using ClinikoIdP.Server.Features.PasswordReset;
 using ClinikoIdP.Server.Features.SecurityEvents;
@@ -55,6 +56,7 @@ public static class IdpServices
         services.AddIdpEmail(configuration);
         services.AddAccountNotifications();
         services.AddPasswordReset();
+        services.AddInvitations();
         return services;
     }
 

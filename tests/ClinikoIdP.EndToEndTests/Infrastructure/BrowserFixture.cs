@@ -47,11 +47,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A page in a new, empty browser profile.</summary>
-    public async Task<IPage> NewPageAsync(ViewportSize? viewport = null)
+    public Task<IPage> NewPageAsync(ViewportSize? viewport = null) => NewPageAsync(Server.BaseAddress, viewport);
+
+    /// <summary>A page in a new, empty browser profile, on another server than the fixture's (one configured differently).</summary>
+    public async Task<IPage> NewPageAsync(Uri baseAddress, ViewportSize? viewport = null)
     {
         var context = await (browser ?? throw new InvalidOperationException("The fixture has not started.")).NewContextAsync(new()
         {
-            BaseURL = Server.BaseAddress.ToString(),
+            BaseURL = baseAddress.ToString(),
             ViewportSize = viewport ?? Desktop,
             AcceptDownloads = true,
             Locale = "en-AU",

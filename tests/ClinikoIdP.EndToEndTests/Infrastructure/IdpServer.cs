@@ -1,5 +1,6 @@
 using System.Net;
 using ClinikoIdP.Server.Features.Cli;
+using ClinikoIdP.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -13,6 +14,7 @@ namespace ClinikoIdP.EndToEndTests.Infrastructure;
 /// <summary>
 /// The whole server on a real loopback port (Kestrel) so a real browser can reach it, in Development (plain HTTP on
 /// loopback, cookies without the __Host- prefix) with the default "Always" two-factor policy and its own SQLite file.
+/// It sends email to a real SMTP server on loopback (<see cref="Mail"/>), unless made without email.
 /// </summary>
 public sealed class IdpServer : WebApplicationFactory<Program>
 {
@@ -21,18 +23,37 @@ public sealed class IdpServer : WebApplicationFactory<Program>
     private readonly string directory = Path.Combine(Path.GetTempPath(), "clinikoidp-e2e-" + Guid.NewGuid().ToString("N"));
 
     public IdpServer()
+        : this(email: true)
+    {
+    }
+
+    /// <param name="email">False for a server whose email is not configured (what the console shows then).</param>
+    public IdpServer(bool email)
     {
         Directory.CreateDirectory(directory);
-        Settings = new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:IdP"] = $"Data Source={Path.Combine(directory, "idp.db")}",
             ["TwoFactor:Enforcement"] = "Always",
             ["TwoFactor:Issuer"] = ClinicName,
         };
+        if (email)
+        {
+            Mail = LoopbackSmtpServer.Start();
+            settings["Email:Smtp:Host"] = "127.0.0.1";
+            settings["Email:Smtp:Port"] = Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            settings["Email:Smtp:Security"] = "None";
+            settings["Email:From"] = "no-reply@harbourside.test";
+        }
+
+        Settings = settings;
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
 
     public IReadOnlyDictionary<string, string?> Settings { get; }
+
+    /// <summary>The mail server the IdP sends to (null when email is off): stories read the messages people would get.</summary>
+    public LoopbackSmtpServer? Mail { get; }
 
     /// <summary>http://127.0.0.1:PORT/ once started.</summary>
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
@@ -64,6 +85,15 @@ public sealed class IdpServer : WebApplicationFactory<Program>
 
         builder.UseStaticWebAssets();
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Mail is not null)
+        {
+            await Mail.DisposeAsync();
+        }
     }
 
     protected override void Dispose(bool disposing)

@@ -7,7 +7,7 @@ internal static class UserCommands
 {
     public static Command Build(CliRuntime runtime)
     {
-        var user = new Command("user", "Create, list, lock and unlock staff accounts.");
+        var user = new Command("user", "Create, invite, list, lock and unlock staff accounts.");
 
         var email = new Option<string>("--email") { Description = "The user's email address (their sign-in name).", Required = true };
         var password = new Option<string>("--password") { Description = "Initial password: 12 to 128 characters, not a common one.", Required = true };
@@ -58,6 +58,7 @@ internal static class UserCommands
         });
 
         user.Subcommands.Add(create);
+        user.Subcommands.Add(InviteCommand.Build(runtime));
         user.Subcommands.Add(reset);
         user.Subcommands.Add(list);
         user.Subcommands.Add(lockCommand);

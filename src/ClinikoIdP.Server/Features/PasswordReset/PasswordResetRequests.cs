@@ -4,12 +4,12 @@ using ClinikoIdP.Server.Features.AccountLinks;
 using ClinikoIdP.Server.Features.Common;
 using ClinikoIdP.Server.Features.Email;
 using ClinikoIdP.Server.Features.SecurityEvents;
+using ClinikoIdP.Server.Features.Users;
 using ClinikoIdP.Server.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using ClinikoIdP.Server.Features.Users;
 
 namespace ClinikoIdP.Server.Features.PasswordReset;
 

@@ -5,10 +5,10 @@ using ClinikoIdP.Server.Features.Common;
 using ClinikoIdP.Server.Features.SecurityEvents;
 using ClinikoIdP.Server.Features.Session;
 using ClinikoIdP.Server.Features.SignIn;
+using ClinikoIdP.Server.Features.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using ClinikoIdP.Server.Features.Users;
 
 namespace ClinikoIdP.Server.Features.PasswordReset;
 

@@ -16,6 +16,7 @@ public static class SecurityEventKinds
     // Account links sent by email (invitations, password reset).
     public const string InvitationSent = "invitation_sent";
     public const string InvitationAccepted = "invitation_accepted";
+    public const string InvitationCancelled = "invitation_cancelled";
     public const string PasswordResetRequested = "password_reset_requested";
     public const string PasswordReset = "password_reset";
 

@@ -16,6 +16,7 @@ public static class SecurityEventLabels
         new(SecurityEventKinds.SignOut, "Signed out"),
         new(SecurityEventKinds.InvitationSent, "Invitation sent"),
         new(SecurityEventKinds.InvitationAccepted, "Invitation accepted"),
+        new(SecurityEventKinds.InvitationCancelled, "Invitation cancelled"),
         new(SecurityEventKinds.PasswordResetRequested, "Password reset requested"),
         new(SecurityEventKinds.PasswordReset, "Password reset by email"),
         new(SecurityEventKinds.AdminReset2fa, "Two-step verification reset"),

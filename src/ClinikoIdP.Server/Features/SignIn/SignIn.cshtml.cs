@@ -43,13 +43,21 @@ public sealed class SignInModel(
         }
 
         var user = await users.FindByEmailAsync(Input.Email.Trim());
-        if (user is null)
+        if (user?.PasswordHash is null)
         {
-            // Spend the same time as a real check so response time does not reveal which emails exist.
-            dummyHash ??= users.PasswordHasher.HashPassword(DummyUser, Guid.NewGuid().ToString());
-            users.PasswordHasher.VerifyHashedPassword(DummyUser, dummyHash, Input.Password);
-            await events.WriteAsync(SecurityEventKinds.SignIn, SecurityEventOutcomes.Failed, null, "unknown email", email: Input.Email.Trim());
-            return Fail(exists: false, lockedOut: false);
+            // An invited account has no password yet: it fails like an unknown email, and its failures never lock
+            // it before it is accepted.
+            SpendAPasswordCheck();
+            await events.WriteAsync(SecurityEventKinds.SignIn, SecurityEventOutcomes.Failed, user,
+                user is null ? "unknown email" : "no password yet (invitation not accepted)", email: Input.Email.Trim());
+            return Fail(exists: user is not null, lockedOut: false);
+        }
+
+        if (await users.IsLockedOutAsync(user))
+        {
+            // Identity refuses a locked account without checking the password: without this, the quick answer
+            // would tell which emails belong to (locked) accounts.
+            SpendAPasswordCheck();
         }
 
         var result = await signInManager.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
@@ -63,6 +71,13 @@ public sealed class SignInModel(
         Log.PasswordAccepted(logger, user.Id);
         await events.WriteAsync(SecurityEventKinds.SignIn, SecurityEventOutcomes.Succeeded, user, "password");
         return new SeeOtherResult(await journey.AfterPasswordAsync(user, ReturnUrl, HttpContext.RequestAborted));
+    }
+
+    /// <summary>Spends the time a real password check costs, so response time does not reveal which emails exist.</summary>
+    private void SpendAPasswordCheck()
+    {
+        dummyHash ??= users.PasswordHasher.HashPassword(DummyUser, Guid.NewGuid().ToString());
+        users.PasswordHasher.VerifyHashedPassword(DummyUser, dummyHash, Input.Password);
     }
 
     private PageResult Fail(bool exists, bool lockedOut)

@@ -213,7 +213,8 @@ public sealed class UserAdministration(
         var others = 0;
         foreach (var administrator in await users.GetUsersInRoleAsync(IdentityHosting.AdminRole))
         {
-            if (administrator.Id != user.Id && !await users.IsLockedOutAsync(administrator))
+            // An invited administrator who has not chosen a password yet can't sign in either.
+            if (administrator.Id != user.Id && administrator.PasswordHash is not null && !await users.IsLockedOutAsync(administrator))
             {
                 others++;
             }

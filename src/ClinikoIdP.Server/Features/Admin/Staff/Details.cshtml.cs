@@ -1,5 +1,6 @@
 using ClinikoIdP.Server.Data;
 using ClinikoIdP.Server.Features.Common;
+using ClinikoIdP.Server.Features.Invitations;
 using ClinikoIdP.Server.Features.SecurityEvents;
 using ClinikoIdP.Server.Features.Session;
 using ClinikoIdP.Server.Features.Users;
@@ -19,12 +20,17 @@ public sealed class StaffDetailsModel(
     SessionRegistry sessions,
     AuthorizedApps apps,
     IdpDbContext db,
-    AdminAudit audit) : StaffMemberPageModel(administration, users)
+    AdminAudit audit,
+    StaffInvitations invitations,
+    InvitationLookup invitationLookup) : StaffMemberPageModel(administration, users)
 {
     public const int RecentEventCount = 20;
 
     /// <summary>Where the role and lock refusals are shown (beside the buttons that asked).</summary>
     public const string AccessErrorKey = "Access";
+
+    /// <summary>Where a refused resend is shown (beside the invitation's buttons).</summary>
+    public const string InvitationErrorKey = "Invitation";
 
     [BindProperty]
     public StaffProfileInput Input { get; set; } = new();
@@ -39,6 +45,11 @@ public sealed class StaffDetailsModel(
     public IReadOnlyDictionary<string, string> Actors { get; private set; } = new Dictionary<string, string>();
 
     public int BackupCodesLeft { get; private set; }
+
+    /// <summary>The invitation of an account whose owner has not accepted it yet; null for an active account.</summary>
+    public InvitationState? Invitation { get; private set; }
+
+    public bool EmailConfigured => invitations.IsEmailConfigured;
 
     public string? CurrentSessionId => User.GetSessionId();
 
@@ -77,9 +88,17 @@ public sealed class StaffDetailsModel(
 
             try
             {
+                var oldEmail = Member.Email;
                 await Administration.UpdateProfileAsync(Member, Input.Email, Input.DisplayName);
                 await audit.WriteAsync(SecurityEventKinds.AdminUserUpdated, Member, string.Join("; ", changes));
                 AdminFlash.Set(TempData, $"Saved {MemberName}'s details.");
+                if (!string.Equals(oldEmail, Member.Email, StringComparison.Ordinal) && StaffInvitations.IsPending(Member))
+                {
+                    AdminFlash.Set(TempData, await invitations.AddressChangedAsync(Member, Inviter.For(await ActorAsync()), cancellationToken)
+                        ? $"Saved {MemberName}'s details. A new invitation is on its way to {Member.Email}; the link sent to {oldEmail} no longer works."
+                        : $"Saved {MemberName}'s details. The invitation sent to {oldEmail} no longer works; send a new one once email is set up.");
+                }
+
                 return new SeeOtherResult(StaffRoutes.Member(Member.Id));
             }
             catch (OperationRefusedException refused)
@@ -112,6 +131,30 @@ public sealed class StaffDetailsModel(
         await Administration.UnlockAsync(Member);
         return new AccessChange(SecurityEventKinds.AdminUserUnlocked, null, $"{MemberName} can sign in again.");
     }, cancellationToken);
+
+    public async Task<IActionResult> OnPostResendInvitationAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        try
+        {
+            var result = await invitations.ResendAsync(Member, Inviter.For(await ActorAsync()), cancellationToken);
+            AdminFlash.Set(TempData,
+                $"A new invitation is on its way to {Member.Email}, working until {InvitationEmail.When(result.ExpiresAt)}. The earlier link no longer works.");
+            return new SeeOtherResult(StaffRoutes.Member(Member.Id));
+        }
+        catch (OperationRefusedException refused)
+        {
+            ModelState.AddModelError(InvitationErrorKey, refused.Message);
+            Input = new StaffProfileInput { DisplayName = Member.DisplayName ?? "", Email = Member.Email ?? "" };
+            await LoadDetailsAsync(cancellationToken);
+            return Page();
+        }
+    }
 
     private const string AdminRole = Hosting.IdentityHosting.AdminRole;
 
@@ -153,6 +196,7 @@ public sealed class StaffDetailsModel(
         Sessions = await sessions.ListLiveAsync(Member.Id, cancellationToken);
         Apps = await apps.ListAsync(Member.Id, cancellationToken);
         BackupCodesLeft = await db.BackupCodes.CountAsync(c => c.UserId == Member.Id && c.UsedAt == null, cancellationToken);
+        Invitation = await invitationLookup.FindAsync(Member, cancellationToken);
         RecentEvents = await db.SecurityEvents.AsNoTracking()
             .Where(e => e.UserId == Member.Id)
             .OrderByDescending(e => e.Id)

@@ -35,6 +35,7 @@ public sealed class StaffDirectory(IdpDbContext db, TimeProvider time)
             StaffFilters.Locked => query.Where(u => u.LockoutEnd != null && u.LockoutEnd > now),
             StaffFilters.WithoutTwoFactor => query.Where(u => u.AuthenticatorSecret == null),
             StaffFilters.Administrators => query.Where(u => administrators.Contains(u.Id)),
+            StaffFilters.Invited => query.Where(u => u.PasswordHash == null),
             _ => query,
         };
 
@@ -58,7 +59,8 @@ public sealed class StaffDirectory(IdpDbContext db, TimeProvider time)
                     .Where(e => e.UserId == u.Id && e.Kind == SecurityEventKinds.SignIn && e.Outcome == SecurityEventOutcomes.Succeeded)
                     .OrderByDescending(e => e.Id)
                     .Select(e => (DateTimeOffset?)e.OccurredAt)
-                    .FirstOrDefault()))
+                    .FirstOrDefault(),
+                u.PasswordHash == null))
             .ToListAsync(cancellationToken);
         return new StaffListing(rows, total, page, pageCount);
     }

@@ -7,5 +7,8 @@ public static class StaffFilters
     public const string WithoutTwoFactor = "without-2fa";
     public const string Administrators = "admins";
 
-    public static bool IsKnown(string? filter) => filter is Locked or WithoutTwoFactor or Administrators;
+    /// <summary>Invited and not yet accepted (no password chosen).</summary>
+    public const string Invited = "invited";
+
+    public static bool IsKnown(string? filter) => filter is Locked or WithoutTwoFactor or Administrators or Invited;
 }

@@ -5,7 +5,7 @@ public sealed record StaffListing(IReadOnlyList<StaffListing.Row> Rows, int Tota
 {
     public sealed record Row(
         string Id, string? Name, string Email, bool HasAuthenticator, bool Locked, bool Administrator,
-        DateTimeOffset CreatedAt, DateTimeOffset? LastSignInAt);
+        DateTimeOffset CreatedAt, DateTimeOffset? LastSignInAt, bool Invited);
 
     public int FirstShown => Total == 0 ? 0 : ((Page - 1) * StaffDirectory.PageSize) + 1;
 

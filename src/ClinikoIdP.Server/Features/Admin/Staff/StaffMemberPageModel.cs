@@ -30,6 +30,10 @@ public abstract class StaffMemberPageModel(UserAdministration administration, Us
     /// <summary>The signed-in administrator's id (the console's filter guarantees one).</summary>
     protected string ActorId => users.GetUserId(User) ?? throw new InvalidOperationException("No administrator is signed in.");
 
+    /// <summary>The signed-in administrator's account (the console's filter guarantees one).</summary>
+    protected async Task<ClinicUser> ActorAsync() =>
+        await users.GetUserAsync(User) ?? throw new InvalidOperationException("No administrator is signed in.");
+
     /// <summary>Loads the staff member; false when there is none with this id.</summary>
     protected async Task<bool> LoadAsync()
     {

@@ -5,12 +5,15 @@ public static class StaffRoutes
 {
     public const string List = AdminRoutes.Staff;
     public const string New = AdminRoutes.Staff + "/new";
+    public const string Invite = AdminRoutes.Staff + "/invite";
 
     public static string Member(string id) => $"{AdminRoutes.Staff}/{Uri.EscapeDataString(id)}";
 
     public static string Lock(string id) => Member(id) + "/lock";
 
     public static string ResetTwoFactor(string id) => Member(id) + "/reset-2fa";
+
+    public static string CancelInvitation(string id) => Member(id) + "/cancel-invitation";
 
     public static string EndSession(string id, string sessionId) => $"{Member(id)}/sessions/{Uri.EscapeDataString(sessionId)}/end";
 
