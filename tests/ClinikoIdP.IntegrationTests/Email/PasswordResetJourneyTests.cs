@@ -53,6 +53,8 @@ public sealed class PasswordResetJourneyTests(EmailIdpFactory factory) : IClassF
         Assert.Equal(HttpStatusCode.SeeOther, chosen.StatusCode);
         var secondFactor = await SecondFactorPage.ReadAsync(browser, await browser.FollowAsync(chosen));
         Assert.False(browser.HasSessionCookie);
+        Assert.Contains("new password takes effect once this code is accepted",
+            secondFactor.Page.Document.QuerySelector(".notice")?.TextContent, StringComparison.Ordinal);
 
         var verified = await secondFactor.SubmitAsync(enrolled.App.Code());
         Assert.Equal(HttpStatusCode.SeeOther, verified.StatusCode);
@@ -131,8 +133,9 @@ public sealed class PasswordResetJourneyTests(EmailIdpFactory factory) : IClassF
         var link = await RequestLinkAsync(factory, locked.Email);
         await factory.AdminOkAsync("user", "lock", "--email", locked.Email);
         using var lockedBrowser = factory.NewBrowser();
+        // The lock voided the link sent before it.
         var page = await OpenLinkAsync(lockedBrowser, link);
-        Assert.Equal("Your account is locked", page.Heading);
+        Assert.Equal(UnusableHeading, page.Heading);
         Assert.Empty(page.Document.QuerySelectorAll("input[name='Input.NewPassword']"));
     }
 

@@ -26,8 +26,7 @@ public sealed class AccountNotifier(
     TimeProvider time,
     ILogger<AccountNotifier> logger) : ISecurityEventObserver
 {
-    /// <summary>The actor <see cref="Cli.TwoFactorReset"/> records for the command line.</summary>
-    private const string CommandLineActor = "cli";
+    private const string CommandLineActor = SecurityEventActors.CommandLine;
 
     public async Task OnWrittenAsync(SecurityEventRecord written, ClinicUser? user)
     {

@@ -35,6 +35,6 @@ public sealed class TwoFactorReset(
         await users.UpdateSecurityStampAsync(user);
         await sessions.EndAllForUserAsync(user.Id, SessionEndReasons.TwoFactorReset, cancellationToken);
         await authorizations.RevokeAllForSubjectAsync(user.Id, cancellationToken);
-        await events.WriteAsync(SecurityEventKinds.AdminReset2fa, SecurityEventOutcomes.Succeeded, user, actorId: actorId ?? "cli");
+        await events.WriteAsync(SecurityEventKinds.AdminReset2fa, SecurityEventOutcomes.Succeeded, user, actorId: actorId ?? SecurityEventActors.CommandLine);
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ClinikoIdP.Server.Features.SecurityEvents;
 using ClinikoIdP.Server.Features.Users;
 
 namespace ClinikoIdP.Server.Features.Cli;
@@ -37,7 +38,10 @@ internal static class UserCommands
         var lockCommand = new Command("lock", "Lock a user out and end their sessions and tokens.") { lockEmail };
         runtime.SetAction(lockCommand, async (services, parsed, ct) =>
         {
-            await services.GetRequiredService<UserAdministration>().LockAsync(parsed.GetValue(lockEmail)!, ct);
+            var administration = services.GetRequiredService<UserAdministration>();
+            var account = await administration.FindAsync(parsed.GetValue(lockEmail)!);
+            await administration.LockAsync(account, actorId: null, ct);
+            await WriteEventAsync(services, SecurityEventKinds.AdminUserLocked, account);
             await runtime.Output.WriteLineAsync($"Locked {parsed.GetValue(lockEmail)}; their sessions and tokens are revoked.");
         });
 
@@ -45,7 +49,10 @@ internal static class UserCommands
         var unlock = new Command("unlock", "Unlock a user (also clears failed sign-in attempts).") { unlockEmail };
         runtime.SetAction(unlock, async (services, parsed, _) =>
         {
-            await services.GetRequiredService<UserAdministration>().UnlockAsync(parsed.GetValue(unlockEmail)!);
+            var administration = services.GetRequiredService<UserAdministration>();
+            var account = await administration.FindAsync(parsed.GetValue(unlockEmail)!);
+            await administration.UnlockAsync(account);
+            await WriteEventAsync(services, SecurityEventKinds.AdminUserUnlocked, account);
             await runtime.Output.WriteLineAsync($"Unlocked {parsed.GetValue(unlockEmail)}.");
         });
 
@@ -65,4 +72,9 @@ internal static class UserCommands
         user.Subcommands.Add(unlock);
         return user;
     }
+
+    /// <summary>The command line's changes go into the audit trail like the console's, with the command line as actor.</summary>
+    private static Task WriteEventAsync(IServiceProvider services, string kind, ClinikoIdP.Server.Data.ClinicUser account) =>
+        services.GetRequiredService<SecurityEventWriter>().WriteAsync(
+            kind, SecurityEventOutcomes.Succeeded, account, "from the command line", actorId: SecurityEventActors.CommandLine);
 }

@@ -18,6 +18,9 @@ public sealed class TwoFactorModel(
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
+    /// <summary>True when this code finishes a password reset: the new password applies only once it passes.</summary>
+    public bool FinishesPasswordReset { get; private set; }
+
     /// <summary>The name the authenticator app shows beside the account.</summary>
     public string Issuer => options.Value.Issuer;
 
@@ -29,6 +32,8 @@ public sealed class TwoFactorModel(
             return Expired();
         }
 
+        FinishesPasswordReset = state.PasswordResetLinkId is not null;
+
         return state.User.HasAuthenticator ? Page() : new SeeOtherResult(WithReturnUrl(SignInJourney.EnrolPath));
     }
 
@@ -39,6 +44,8 @@ public sealed class TwoFactorModel(
         {
             return Expired();
         }
+
+        FinishesPasswordReset = state.PasswordResetLinkId is not null;
 
         if (!ModelState.IsValid)
         {

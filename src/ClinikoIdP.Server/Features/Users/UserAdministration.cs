@@ -15,6 +15,7 @@ public sealed class UserAdministration(
     RoleManager<IdentityRole> roles,
     SessionAuthorizations authorizations,
     SessionRegistry sessions,
+    AccountLinks.AccountLinkStore links,
     TimeProvider time)
 {
     public const int MaxEmailLength = 256;
@@ -140,9 +141,6 @@ public sealed class UserAdministration(
         return [.. all.Select(u => (u, admins.Contains(u.Id)))];
     }
 
-    public async Task LockAsync(string email, CancellationToken cancellationToken) =>
-        await LockAsync(await FindAsync(email), actorId: null, cancellationToken);
-
     /// <summary>
     /// Locks the account until it is unlocked and ends everything it is signed in to: every session, every app's
     /// tokens (with back-channel logout), and any sign-in half-way through (security stamp).
@@ -164,6 +162,10 @@ public sealed class UserAdministration(
         Ensure(await users.UpdateSecurityStampAsync(user));
         await sessions.EndAllForUserAsync(user.Id, SessionEndReasons.Locked, cancellationToken);
         await authorizations.RevokeAllForSubjectAsync(user.Id, cancellationToken);
+
+        // A password-reset link sent before the lock must not outlive it. An invitation stays: it is the
+        // administrator's own, and works again once they unlock the account.
+        await links.RevokeAllAsync(user.Id, AccountLinks.AccountLinkPurposes.PasswordReset, cancellationToken);
     }
 
     /// <summary>
@@ -176,8 +178,6 @@ public sealed class UserAdministration(
         await sessions.EndAllForUserAsync(user.Id, reason, cancellationToken);
         await authorizations.RevokeAllForSubjectAsync(user.Id, cancellationToken);
     }
-
-    public async Task UnlockAsync(string email) => await UnlockAsync(await FindAsync(email));
 
     /// <summary>Lifts a lock (an administrator's or the one after failed attempts) and clears the failed attempts.</summary>
     public async Task UnlockAsync(ClinicUser user)

@@ -6,8 +6,8 @@ namespace ClinikoIdP.Server.Features.Admin.Audit;
 /// <summary>The accounts an audit listing names, by id: the staff member an event is about and the administrator who acted.</summary>
 public sealed class AuditPeople(IReadOnlyDictionary<string, string?> emailsById)
 {
-    /// <summary>The actor id of changes made with the admin command line (see <c>TwoFactorReset</c>).</summary>
-    public const string CommandLineActor = "cli";
+    /// <summary>The actor id of changes made with the admin command line.</summary>
+    public const string CommandLineActor = SecurityEvents.SecurityEventActors.CommandLine;
 
     public static async Task<AuditPeople> LoadAsync(IdpDbContext db, IEnumerable<string?> userIds, CancellationToken cancellationToken)
     {
