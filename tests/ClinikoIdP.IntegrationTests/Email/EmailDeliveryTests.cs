@@ -170,7 +170,8 @@ public sealed class EmailDeliveryTests(EmailIdpFactory factory) : IClassFixture<
 
     internal static async Task<OutboxEmailRecord> WaitForAsync(IdpFactory server, string to, Func<OutboxEmailRecord, bool> condition)
     {
-        for (var i = 0; i < 100; i++)
+        // Generous: an attempt against a stopped server can take a connection timeout on a busy machine.
+        for (var i = 0; i < 300; i++)
         {
             var record = await server.QueryAsync(db => db.OutboxEmails.AsNoTracking().Where(m => m.Recipient == to).SingleOrDefaultAsync());
             if (record is not null && condition(record))

@@ -42,9 +42,11 @@ public sealed class EmailDelivery(
         var claimed = new List<OutboxEmailRecord>();
         foreach (var message in due)
         {
-            var previous = message.LockedUntil;
+            // Claimed only if nobody attempted it since it was read: a pass with a stale copy must not send it again.
+            var (previous, attempts) = (message.LockedUntil, message.Attempts);
             var rows = await outbox
-                .Where(m => m.Id == message.Id && m.LockedUntil == previous && m.SentAt == null && m.AbandonedAt == null)
+                .Where(m => m.Id == message.Id && m.LockedUntil == previous && m.Attempts == attempts
+                    && m.SentAt == null && m.AbandonedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, lockedUntil), cancellationToken);
             if (rows == 1)
             {

@@ -3,6 +3,7 @@ using ClinikoIdP.Server.Data;
 using ClinikoIdP.Server.Features.AccountLinks;
 using ClinikoIdP.Server.Features.Common;
 using ClinikoIdP.Server.Features.Email;
+using ClinikoIdP.Server.Features.Passwords;
 using ClinikoIdP.Server.Features.SecurityEvents;
 using ClinikoIdP.Server.Features.Session;
 using ClinikoIdP.Server.Features.SignIn;
@@ -73,14 +74,7 @@ public sealed class AcceptInvitationModel(
         if (ModelState.IsValid)
         {
             // The rules a password must meet, in their own words (length, not a common password), with the link kept.
-            foreach (var validator in users.PasswordValidators)
-            {
-                var result = await validator.ValidateAsync(users, user, Input.Password);
-                foreach (var error in result.Errors)
-                {
-                    ModelState.AddModelError("Input.Password", error.Description);
-                }
-            }
+            await users.AddBrokenRulesAsync(user, Input.Password, ModelState, "Input.Password");
         }
 
         if (!ModelState.IsValid)

@@ -35,34 +35,55 @@ public sealed class PasswordResetCompletion(
 
     /// <summary>
     /// Applies the password waiting on a link once its second factor has passed. Clearing the waiting hash is a
-    /// conditional update, so it applies at most once; false when nothing (any more) waits there.
+    /// conditional update in the same transaction as the change, so it applies at most once, and a failure half-way
+    /// leaves the old password, the sessions and the waiting hash as they were; false when nothing (any more) waits.
     /// </summary>
     public async Task<bool> ApplyWaitingAsync(ClinicUser user, long linkId)
     {
         var cancellationToken = CancellationToken.None;
-        var waiting = await db.Set<AccountLinkRecord>().AsNoTracking()
-            .Where(l => l.Id == linkId && l.UserId == user.Id && l.Purpose == AccountLinkPurposes.PasswordReset
-                && l.UsedAt != null && l.PendingPasswordHash != null)
-            .Select(l => l.PendingPasswordHash)
-            .SingleOrDefaultAsync(cancellationToken);
-        var claimed = waiting is not null && !AdministratorLock.Holds(user) && await db.Set<AccountLinkRecord>()
-            .Where(l => l.Id == linkId && l.PendingPasswordHash == waiting)
-            .ExecuteUpdateAsync(s => s.SetProperty(l => l.PendingPasswordHash, (string?)null), cancellationToken) == 1;
-        if (!claimed)
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            Log.PasswordResetNotFinished(logger, user.Id);
-            return false;
+            var waiting = await db.Set<AccountLinkRecord>().AsNoTracking()
+                .Where(l => l.Id == linkId && l.UserId == user.Id && l.Purpose == AccountLinkPurposes.PasswordReset
+                    && l.UsedAt != null && l.PendingPasswordHash != null)
+                .Select(l => l.PendingPasswordHash)
+                .SingleOrDefaultAsync(cancellationToken);
+            var claimed = waiting is not null && !AdministratorLock.Holds(user) && await db.Set<AccountLinkRecord>()
+                .Where(l => l.Id == linkId && l.PendingPasswordHash == waiting)
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.PendingPasswordHash, (string?)null), cancellationToken) == 1;
+            if (!claimed)
+            {
+                Log.PasswordResetNotFinished(logger, user.Id);
+                return false;
+            }
+
+            await ChangeAsync(user, waiting!, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
-        await ApplyAsync(user, waiting!, "after the second factor");
+        await RecordAsync(user, "after the second factor");
         return true;
     }
 
-    /// <summary>Sets the new password (as a hash made by Identity's hasher) and revokes what the old one opened.</summary>
+    /// <summary>
+    /// Sets the new password (as a hash made by Identity's hasher) and revokes what the old one opened, all in one
+    /// transaction: a new password never stands beside the old sessions.
+    /// </summary>
     public async Task ApplyAsync(ClinicUser user, string passwordHash, string detail)
     {
-        // Not the request's token: a browser that goes away half-way must not leave a new password with the old sessions.
+        // Not the request's token: a browser that goes away half-way must not stop a change that has begun.
         var cancellationToken = CancellationToken.None;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await ChangeAsync(user, passwordHash, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        await RecordAsync(user, detail);
+    }
+
+    private async Task ChangeAsync(ClinicUser user, string passwordHash, CancellationToken cancellationToken)
+    {
         user.PasswordHash = passwordHash;
         Ensure(await users.UpdateAsync(user));
 
@@ -76,6 +97,11 @@ public sealed class PasswordResetCompletion(
         await administration.EndAllSessionsAsync(user, SessionEndReasons.PasswordReset, cancellationToken);
         await links.RevokeAllAsync(user.Id, AccountLinkPurposes.PasswordReset, cancellationToken);
         await ForgetWaitingPasswordsAsync(user.Id, cancellationToken);
+    }
+
+    /// <summary>The audit event (and so the owner's notification) once the change is committed.</summary>
+    private async Task RecordAsync(ClinicUser user, string detail)
+    {
         await events.WriteAsync(SecurityEventKinds.PasswordReset, SecurityEventOutcomes.Succeeded, user, detail);
         Log.PasswordResetCompleted(logger, user.Id, detail);
     }

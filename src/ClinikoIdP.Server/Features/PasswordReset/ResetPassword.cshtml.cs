@@ -2,6 +2,7 @@ using ClinikoIdP.Authentication.Policy;
 using ClinikoIdP.Server.Data;
 using ClinikoIdP.Server.Features.AccountLinks;
 using ClinikoIdP.Server.Features.Common;
+using ClinikoIdP.Server.Features.Passwords;
 using ClinikoIdP.Server.Features.SecurityEvents;
 using ClinikoIdP.Server.Features.Session;
 using ClinikoIdP.Server.Features.SignIn;
@@ -86,13 +87,7 @@ public sealed class ResetPasswordModel(
             return Show(user);
         }
 
-        foreach (var validator in users.PasswordValidators)
-        {
-            foreach (var error in (await validator.ValidateAsync(users, user, Input.NewPassword)).Errors)
-            {
-                ModelState.AddModelError("Input.NewPassword", error.Description);
-            }
-        }
+        await users.AddBrokenRulesAsync(user, Input.NewPassword, ModelState, "Input.NewPassword");
 
         // The second factor cannot pass while the account is locked after failed attempts: keep the link for later.
         if (user.HasAuthenticator && await users.IsLockedOutAsync(user))

@@ -37,7 +37,14 @@ public sealed class ResponseFloor
             return false;
         }
 
-        await Task.Delay(left, cancellationToken);
+        // Timers round to whole milliseconds (and may wake a little early): wait until the floor has really passed.
+        do
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(left.TotalMilliseconds)), cancellationToken);
+            left = Floor - Elapsed;
+        }
+        while (left > TimeSpan.Zero);
+
         return true;
     }
 }
