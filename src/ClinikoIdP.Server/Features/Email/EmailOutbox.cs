@@ -2,6 +2,7 @@ using System.Text.Json;
 using ClinikoIdP.Server.Data;
 using ClinikoIdP.Server.Features.TwoFactor;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace ClinikoIdP.Server.Features.Email;
@@ -65,6 +66,23 @@ public sealed class EmailOutbox(
     }
 
     public void Wake() => signal.Wake();
+
+    /// <summary>
+    /// Withdraws this person's messages of <paramref name="kind"/> that have not gone out yet (say, behind a dead mail
+    /// server): a newer link replaced theirs, and they should not arrive later and confuse. A message a node is
+    /// sending right now is left to it. Runs in the caller's transaction when there is one.
+    /// </summary>
+    public async Task<int> WithdrawUnsentAsync(string kind, string userId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return await db.Set<OutboxEmailRecord>()
+            .Where(m => m.UserId == userId && m.Kind == kind && m.SentAt == null && m.AbandonedAt == null
+                && (m.LockedUntil == null || m.LockedUntil < now))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.AbandonedAt, now)
+                .SetProperty(m => m.ProtectedBody, (string?)null)
+                .SetProperty(m => m.LastError, "replaced by a newer message"), cancellationToken);
+    }
 
     internal static string Protect(IDataProtectionProvider dataProtection, EmailMessage message) =>
         dataProtection.CreateProtector(ProtectorPurpose).Protect(JsonSerializer.Serialize(new StoredBody(message.Text, message.Html)));

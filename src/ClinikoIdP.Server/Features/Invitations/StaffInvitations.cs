@@ -188,6 +188,7 @@ public sealed class StaffInvitations(
     private async Task<DateTimeOffset> StageAsync(ClinicUser user, Inviter inviter, CancellationToken cancellationToken)
     {
         var lifetime = options.Value.InvitationLinkLifetime;
+        await outbox.WithdrawUnsentAsync(EmailKinds.Invitation, user.Id, cancellationToken);
         var token = await links.StageAsync(user, AccountLinkPurposes.Invitation, lifetime, inviter.Id, cancellationToken);
         var url = urls.For(InvitationRoutes.Accept, token) ?? throw new OperationRefusedException(AccountLinkUrls.MissingIssuer);
         var hash = AccountLinkStore.Hash(token);

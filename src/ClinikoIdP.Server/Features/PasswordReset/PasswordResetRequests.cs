@@ -82,6 +82,7 @@ public sealed class PasswordResetRequests(
             }
 
             var lifetime = options.Value.PasswordResetLinkLifetime;
+            await outbox.WithdrawUnsentAsync(EmailKinds.PasswordReset, user.Id, cancellationToken);
             var token = await links.StageAsync(user, AccountLinkPurposes.PasswordReset, lifetime, createdBy: null, cancellationToken);
             if (LinkFor(token, returnUrl) is not { } link)
             {
