@@ -15,12 +15,18 @@ public static class QrCodeReader
         // ZXing's finder-pattern detector misses about 1 in 70 clean, computer-rendered QR codes (measured on QRCoder
         // PNGs of otpauth URIs); reading the image as a pure barcode (code plus quiet zone, as the enrolment page
         // renders it) decodes those. A photo or screenshot still goes through the detector first.
-        return Read(source, pureBarcode: false) ?? Read(source, pureBarcode: true);
+        // A browser's scaled, anti-aliased drawing can defeat the local-threshold binarizer where a global one reads it.
+        return Read(source, pureBarcode: false, globalThreshold: false)
+            ?? Read(source, pureBarcode: true, globalThreshold: false)
+            ?? Read(source, pureBarcode: false, globalThreshold: true);
     }
 
-    private static string? Read(LuminanceSource source, bool pureBarcode)
+    private static string? Read(LuminanceSource source, bool pureBarcode, bool globalThreshold)
     {
-        var reader = new BarcodeReaderGeneric
+        var reader = new BarcodeReaderGeneric(
+            null,
+            globalThreshold ? luminance => new GlobalHistogramBinarizer(luminance) : luminance => new HybridBinarizer(luminance),
+            null)
         {
             Options = new DecodingOptions
             {

@@ -13,6 +13,12 @@ public static class Acr
     public const string MultiFactorAlias = "mfa";
 
     /// <summary>
+    /// Signed in with a passkey: phishing-resistant multi-factor authentication. The value is the one the OpenID
+    /// Foundation's Extended Authentication Profile (EAP) ACR values specification defines.
+    /// </summary>
+    public const string PhishingResistant = "phr";
+
+    /// <summary>
     /// True when the space-separated acr_values (OpenID Connect Core 1.0 §3.1.2.1) name MFA. Values
     /// are compared exactly: acr values are case-sensitive strings.
     /// </summary>
@@ -25,6 +31,17 @@ public static class Acr
 
         return acrValues
             .Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Any(value => value is MultiFactor or MultiFactorAlias);
+            .Any(value => value is MultiFactor or MultiFactorAlias or PhishingResistant);
+    }
+
+    /// <summary>True when the space-separated acr_values name phishing-resistant authentication.</summary>
+    public static bool AsksForPhishingResistance(string? acrValues)
+    {
+        if (string.IsNullOrWhiteSpace(acrValues))
+        {
+            return false;
+        }
+
+        return acrValues.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(PhishingResistant, StringComparer.Ordinal);
     }
 }

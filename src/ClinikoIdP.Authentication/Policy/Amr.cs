@@ -18,4 +18,19 @@ public static class Amr
     /// relying parties are expected to check.
     /// </summary>
     public const string RecoveryCode = "rc";
+
+    /// <summary>RFC 8176 §2: proof of possession of a hardware-secured key (a passkey that cannot leave its device).</summary>
+    public const string HardwareKey = "hwk";
+
+    /// <summary>RFC 8176 §2: proof of possession of a software-secured key (a synced passkey, e.g. in a password manager).</summary>
+    public const string SoftwareKey = "swk";
+
+    /// <summary>
+    /// A computer the user asked to remember after an earlier second factor stood in for it. RFC 8176 has no value
+    /// for this; like <see cref="RecoveryCode"/> it is a private value, and it never comes with "mfa".
+    /// </summary>
+    public const string RememberedComputer = "rem";
+
+    /// <summary>The methods that prove possession of a passkey: phishing resistant.</summary>
+    public static bool IsPasskey(string method) => method is HardwareKey or SoftwareKey;
 }

@@ -1,3 +1,5 @@
+using ClinikoIdP.Server.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -8,7 +10,12 @@ internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<I
 {
     public IdpDbContext CreateDbContext(string[] args)
     {
+        // Identity reads its schema version (3: passkeys) from the application's IdentityOptions, as the server sets it.
+        var services = new ServiceCollection()
+            .Configure<IdentityOptions>(identity => identity.Stores.SchemaVersion = IdentityHosting.SchemaVersion)
+            .BuildServiceProvider();
         var options = new DbContextOptionsBuilder<IdpDbContext>()
+            .UseApplicationServiceProvider(services)
             .UseSqlite("Data Source=design-time.db", sqlite => sqlite.MigrationsAssembly(typeof(IdpDbContext).Assembly.FullName))
             .Options;
         return new IdpDbContext(options);

@@ -2,6 +2,8 @@ using ClinikoIdP.Server.Features.AccountLinks;
 using ClinikoIdP.Server.Features.BackupCodes;
 using ClinikoIdP.Server.Features.Email;
 using ClinikoIdP.Server.Features.OrganisationSettings;
+using ClinikoIdP.Server.Features.Passkeys;
+using ClinikoIdP.Server.Features.RememberedComputers;
 using ClinikoIdP.Server.Features.SecurityEvents;
 using ClinikoIdP.Server.Features.Session;
 using ClinikoIdP.Server.Features.SingleLogout;
@@ -38,6 +40,10 @@ public sealed class IdpDbContext(DbContextOptions<IdpDbContext> options)
     public DbSet<OutboxEmailRecord> OutboxEmails => Set<OutboxEmailRecord>();
 
     public DbSet<AccountLinkRecord> AccountLinks => Set<AccountLinkRecord>();
+
+    public DbSet<PasskeyUseRecord> PasskeyUses => Set<PasskeyUseRecord>();
+
+    public DbSet<RememberedComputerRecord> RememberedComputers => Set<RememberedComputerRecord>();
 
     // Stored as sortable numbers: SQLite cannot compare or order DateTimeOffset text in queries.
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -127,6 +133,31 @@ public sealed class IdpDbContext(DbContextOptions<IdpDbContext> options)
             link.HasIndex(l => l.TokenHash).IsUnique();
             link.HasIndex(l => new { l.UserId, l.Purpose });
             link.HasOne<ClinicUser>().WithMany().HasForeignKey(l => l.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<PasskeyUseRecord>(use =>
+        {
+            use.ToTable("PasskeyUses");
+            use.HasKey(u => u.CredentialId);
+            use.Property(u => u.CredentialId).HasMaxLength(1024);
+            use.Property(u => u.UserId).HasMaxLength(450);
+            use.HasIndex(u => u.UserId);
+            use.HasOne<ClinicUser>().WithMany().HasForeignKey(u => u.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<RememberedComputerRecord>(computer =>
+        {
+            computer.ToTable("RememberedComputers");
+            computer.Property(c => c.UserId).HasMaxLength(450);
+            computer.Property(c => c.TokenHash).HasMaxLength(64);
+            computer.Property(c => c.Browser).HasMaxLength(64);
+            computer.Property(c => c.OperatingSystem).HasMaxLength(64);
+            computer.Property(c => c.FirstIpAddress).HasMaxLength(64);
+            computer.Property(c => c.LastIpAddress).HasMaxLength(64);
+            computer.Property(c => c.RevokedReason).HasMaxLength(64);
+            computer.HasIndex(c => c.TokenHash).IsUnique();
+            computer.HasIndex(c => new { c.UserId, c.RevokedAt });
+            computer.HasOne<ClinicUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<OrganisationSettingRecord>(setting =>

@@ -14,6 +14,9 @@ public static class IdentityHosting
 {
     public const string AdminRole = "Admin";
 
+    /// <summary>Identity's schema version 3 adds passkeys (table AspNetUserPasskeys).</summary>
+    public static Version SchemaVersion => IdentitySchemaVersions.Version3;
+
     public static IServiceCollection AddIdpIdentity(this IServiceCollection services, IHostEnvironment environment)
     {
         var secure = !environment.IsDevelopment();
@@ -39,6 +42,9 @@ public static class IdentityHosting
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.SignIn.RequireConfirmedAccount = false;
+
+                // Passkeys (WebAuthn) live in AspNetUserPasskeys, which IdpDbContext always builds.
+                options.Stores.SchemaVersion = SchemaVersion;
             })
             .AddEntityFrameworkStores<IdpDbContext>()
             .AddUserManager<OrganisationLockoutUserManager>()

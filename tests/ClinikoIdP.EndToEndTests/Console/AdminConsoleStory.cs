@@ -51,7 +51,7 @@ public sealed partial class AdminConsoleStory(BrowserFixture fixture) : IClassFi
         var member = await StaffMember.CreateAsync(fixture.Server);
         var staffPage = await fixture.NewPageAsync();
         var request = billing.NewSignInRequest();
-        var callback = await billing.ExpectCallbackAsync(staffPage.Context);
+        var callback = await billing.ExpectCallbackAsync(staffPage);
         await (await SignInPage.OpenAsync(staffPage, request)).SubmitAsync(member);
         await Journeys.ScanAndConfirmAsync(await EnrolmentPage.ExpectAsync(staffPage));
         await (await BackupCodesPage.ExpectAsync(staffPage)).ConfirmSavedAsync();

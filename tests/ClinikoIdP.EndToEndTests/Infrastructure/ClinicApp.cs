@@ -75,18 +75,28 @@ public sealed class ClinicApp
     }
 
     /// <summary>
-    /// Starts listening for the browser arriving at the redirect URI, where it is shown a small page instead of a
-    /// connection error.
+    /// Starts listening for the page arriving at the redirect URI, where it is shown a small page instead of a
+    /// connection error. The arrival completes once that page has loaded, so the test's next navigation cannot
+    /// collide with the redirect still under way.
     /// </summary>
-    public async Task<Callback> ExpectCallbackAsync(IBrowserContext context)
+    public async Task<Callback> ExpectCallbackAsync(IPage page)
     {
         var arrived = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await context.RouteAsync(Origin + "**", async route =>
+        await page.Context.RouteAsync(Origin + "**", async route =>
         {
             arrived.TrySetResult(new Uri(route.Request.Url));
             await route.FulfillAsync(new() { ContentType = "text/html", Body = "<!DOCTYPE html><title>Clinic Appointments</title><h1>Today's appointments</h1>" });
         });
-        return new Callback(arrived.Task);
+        return new Callback(ArriveAsync(page, arrived.Task));
+    }
+
+    private async Task<Uri> ArriveAsync(IPage page, Task<Uri> arrived)
+    {
+        var url = await arrived;
+        await page.WaitForURLAsync(
+            current => current.StartsWith(Origin.ToString(), StringComparison.Ordinal),
+            new() { WaitUntil = WaitUntilState.Load });
+        return url;
     }
 
     /// <summary>Reads the code from the callback (checking state) and redeems it at the token endpoint.</summary>

@@ -17,7 +17,7 @@ public sealed class AccessibilityStories(BrowserFixture fixture) : IClassFixture
         var member = await StaffMember.CreateAsync(fixture.Server);
         var page = await fixture.NewPageAsync(BrowserFixture.Mobile);
         var request = fixture.App.NewSignInRequest();
-        var callback = await fixture.App.ExpectCallbackAsync(page.Context);
+        var callback = await fixture.App.ExpectCallbackAsync(page);
 
         var signIn = await SignInPage.OpenAsync(page, request);
         await Expect(signIn.Email).ToHaveAttributeAsync("autocomplete", "username");

@@ -22,7 +22,7 @@ public static class Journeys
         var member = await StaffMember.CreateAsync(fixture.Server);
         var page = await fixture.NewPageAsync();
         var request = fixture.App.NewSignInRequest();
-        var callback = await fixture.App.ExpectCallbackAsync(page.Context);
+        var callback = await fixture.App.ExpectCallbackAsync(page);
 
         await (await SignInPage.OpenAsync(page, request)).SubmitAsync(member);
         var (secret, _) = await ScanAndConfirmAsync(await EnrolmentPage.ExpectAsync(page));

@@ -16,7 +16,7 @@ public sealed partial class TwoFactorSignInStories(BrowserFixture fixture) : ICl
         var member = await StaffMember.CreateAsync(fixture.Server);
         var page = await fixture.NewPageAsync();
         var request = fixture.App.NewSignInRequest();
-        var callback = await fixture.App.ExpectCallbackAsync(page.Context);
+        var callback = await fixture.App.ExpectCallbackAsync(page);
 
         var signIn = await SignInPage.OpenAsync(page, request);
         await Screenshots.CaptureAsync(page, "01-sign-in");
@@ -62,7 +62,7 @@ public sealed partial class TwoFactorSignInStories(BrowserFixture fixture) : ICl
         // Another day, another browser: no cookies, and the phone is at home.
         var page = await fixture.NewPageAsync();
         var request = fixture.App.NewSignInRequest();
-        var callback = await fixture.App.ExpectCallbackAsync(page.Context);
+        var callback = await fixture.App.ExpectCallbackAsync(page);
         await (await SignInPage.OpenAsync(page, request)).SubmitAsync(enrolled.Member);
         var twoFactor = await TwoFactorPage.ExpectAsync(page);
         await Screenshots.CaptureAsync(page, "05-two-factor");
