@@ -16,6 +16,13 @@ public static class SecuritySettingBounds
     public const int MinLockoutThreshold = 3;
     public const int MaxLockoutThreshold = 20;
 
+    // Cliniko remembers a computer for 30 days; beyond 90 a forgotten front-desk computer stays trusted too long.
+    public const int DefaultRememberComputerDays = 30;
+    public const int MinRememberComputerDays = 1;
+    public const int MaxRememberComputerDays = 90;
+
+    public static bool IsValidRememberComputerDays(int value) => value is >= MinRememberComputerDays and <= MaxRememberComputerDays;
+
     public static bool IsValidIdleTimeout(TimeSpan value) => value >= MinIdleTimeout && value <= MaxIdleTimeout;
 
     public static bool IsValidAbsoluteLifetime(TimeSpan value) => value >= MinAbsoluteLifetime && value <= MaxAbsoluteLifetime;
@@ -57,6 +64,12 @@ public static class SecuritySettingBounds
         {
             problems.Add(new(SecuritySettingNames.LockoutThreshold,
                 $"Choose between {MinLockoutThreshold} and {MaxLockoutThreshold} attempts."));
+        }
+
+        if (proposed.RememberComputerDays != current.RememberComputerDays && !IsValidRememberComputerDays(proposed.RememberComputerDays))
+        {
+            problems.Add(new(SecuritySettingNames.RememberComputerDays,
+                $"Choose between {MinRememberComputerDays} and {MaxRememberComputerDays} days."));
         }
 
         return problems;

@@ -10,6 +10,15 @@ namespace ClinikoIdP.Authentication.Settings;
 public sealed record SecuritySettings(
     bool RequireTwoFactor, TimeSpan SessionIdleTimeout, TimeSpan SessionAbsoluteLifetime, int LockoutThreshold)
 {
+    /// <summary>A passkey that verifies the person (PIN or biometric) may sign in on its own, without the password.</summary>
+    public bool PasswordlessPasskeys { get; init; }
+
+    /// <summary>The second-factor page offers "Remember this computer"; off by default: never on shared computers.</summary>
+    public bool RememberComputers { get; init; }
+
+    /// <summary>How many days a remembered computer skips the second factor.</summary>
+    public int RememberComputerDays { get; init; } = SecuritySettingBounds.DefaultRememberComputerDays;
+
     public TwoFactorEnforcement Enforcement => RequireTwoFactor ? TwoFactorEnforcement.Always : TwoFactorEnforcement.WhenRequested;
 
     public SessionTimeouts SessionTimeouts => new(SessionIdleTimeout, SessionAbsoluteLifetime);

@@ -18,6 +18,9 @@ public static class StoredSecuritySettings
             SecuritySettingNames.SessionIdleTimeout => settings.SessionIdleTimeout.ToString("c", CultureInfo.InvariantCulture),
             SecuritySettingNames.SessionAbsoluteLifetime => settings.SessionAbsoluteLifetime.ToString("c", CultureInfo.InvariantCulture),
             SecuritySettingNames.LockoutThreshold => settings.LockoutThreshold.ToString(CultureInfo.InvariantCulture),
+            SecuritySettingNames.PasswordlessPasskeys => settings.PasswordlessPasskeys ? "true" : "false",
+            SecuritySettingNames.RememberComputers => settings.RememberComputers ? "true" : "false",
+            SecuritySettingNames.RememberComputerDays => settings.RememberComputerDays.ToString(CultureInfo.InvariantCulture),
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown setting."),
         };
     }
@@ -41,6 +44,12 @@ public static class StoredSecuritySettings
                     ? effective with { SessionAbsoluteLifetime = lifetime } : null,
                 SecuritySettingNames.LockoutThreshold => ParseInt(value) is { } threshold && SecuritySettingBounds.IsValidLockoutThreshold(threshold)
                     ? effective with { LockoutThreshold = threshold } : null,
+                SecuritySettingNames.PasswordlessPasskeys => ParseBool(value) is { } passwordless
+                    ? effective with { PasswordlessPasskeys = passwordless } : null,
+                SecuritySettingNames.RememberComputers => ParseBool(value) is { } remember
+                    ? effective with { RememberComputers = remember } : null,
+                SecuritySettingNames.RememberComputerDays => ParseInt(value) is { } days && SecuritySettingBounds.IsValidRememberComputerDays(days)
+                    ? effective with { RememberComputerDays = days } : null,
                 _ => null,
             };
 
