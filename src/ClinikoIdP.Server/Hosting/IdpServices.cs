@@ -7,6 +7,7 @@ using ClinikoIdP.Server.Features.Email;
 using ClinikoIdP.Server.Features.Enrolment;
 using ClinikoIdP.Server.Features.Invitations;
 using ClinikoIdP.Server.Features.OrganisationSettings;
+using ClinikoIdP.Server.Features.Passkeys;
 using ClinikoIdP.Server.Features.PasswordReset;
 using ClinikoIdP.Server.Features.SecurityEvents;
 using ClinikoIdP.Server.Features.Session;
@@ -57,6 +58,7 @@ public static class IdpServices
         services.AddAccountNotifications();
         services.AddPasswordReset();
         services.AddInvitations();
+        services.AddPasskeys();
         return services;
     }
 

@@ -6,6 +6,8 @@ public enum AccountNotice
     AuthenticatorEnrolled,
     AuthenticatorResetByAdministrator,
     AuthenticatorRemoved,
+    PasskeyAdded,
+    PasskeyRemoved,
     BackupCodesRegenerated,
     BackupCodeUsed,
     PasswordChanged,

@@ -33,6 +33,20 @@ public static class NotificationMessages
             {
                 Closing = $"If you didn't ask for this, tell your administrator straight away, and sign in now to set up your authenticator app again. If you can't, {AskToLock}.",
             }),
+            AccountNotice.PasskeyAdded => (EmailKinds.PasskeyAdded, new EmailContent(
+                "A passkey was added",
+                "A passkey was added to your account",
+                ["A passkey lets a fingerprint, face, screen lock or security key confirm it's you when you sign in. From now on this passkey can do that for your account."])
+            {
+                Closing = $"If this wasn't you, someone has signed in to your account and linked their own device: {AskToLock} and reset its two-step verification straight away.",
+            }),
+            AccountNotice.PasskeyRemoved => (EmailKinds.PasskeyRemoved, new EmailContent(
+                "A passkey was removed",
+                "A passkey was removed from your account",
+                ["That passkey can no longer be used to sign in to your account. Your other passkeys and your authenticator app still work."])
+            {
+                Closing = $"If this wasn't you, someone has signed in to your account: change your password straight away and tell your administrator. If you can't sign in, {AskToLock}.",
+            }),
             AccountNotice.AuthenticatorRemoved => (EmailKinds.AuthenticatorRemoved, new EmailContent(
                 "Two-step verification was turned off",
                 "Two-step verification was turned off for your account",

@@ -20,6 +20,8 @@ public static class NotificationTriggers
             (SecurityEventKinds.AuthenticatorEnrolled, SecurityEventOutcomes.Succeeded) => AccountNotice.AuthenticatorEnrolled,
             (SecurityEventKinds.AdminReset2fa, SecurityEventOutcomes.Succeeded) => AccountNotice.AuthenticatorResetByAdministrator,
             (SecurityEventKinds.AuthenticatorRemoved, SecurityEventOutcomes.Succeeded) => AccountNotice.AuthenticatorRemoved,
+            (SecurityEventKinds.PasskeyAdded, SecurityEventOutcomes.Succeeded) => AccountNotice.PasskeyAdded,
+            (SecurityEventKinds.PasskeyRemoved, SecurityEventOutcomes.Succeeded) => AccountNotice.PasskeyRemoved,
             (SecurityEventKinds.BackupCodesRegenerated, SecurityEventOutcomes.Succeeded) when written.Detail != BackupCodesAtEnrolment => AccountNotice.BackupCodesRegenerated,
             (SecurityEventKinds.BackupCodeUsed, SecurityEventOutcomes.Succeeded) => AccountNotice.BackupCodeUsed,
             (SecurityEventKinds.PasswordChanged, SecurityEventOutcomes.Succeeded) => AccountNotice.PasswordChanged,

@@ -66,12 +66,13 @@ internal static class ClientCommands
         var scope = new Option<string[]>("--scope") { Description = "A scope the client may request (default: openid profile email offline_access). Repeat for several." };
         var clientCredentials = new Option<bool>("--client-credentials") { Description = "Allow the client-credentials grant (machine-to-machine)." };
         var requireMfa = new Option<bool>("--require-mfa") { Description = "Every sign-in to this app must pass a second factor." };
+        var requirePhishingResistant = new Option<bool>("--require-phishing-resistant") { Description = "Every sign-in to this app must use a passkey (phishing-resistant)." };
         var backChannel = new Option<string?>("--backchannel-logout-uri") { Description = "The app's OIDC back-channel logout URI." };
         var thirdParty = new Option<bool>("--third-party") { Description = "Ask users for consent (apps not run by the clinic)." };
 
         var create = new Command("create", "Register a client app.")
         {
-            clientId, secret, isPublic, redirect, postLogout, displayName, scope, clientCredentials, requireMfa, backChannel, thirdParty,
+            clientId, secret, isPublic, redirect, postLogout, displayName, scope, clientCredentials, requireMfa, requirePhishingResistant, backChannel, thirdParty,
         };
         create.Validators.Add(result =>
         {
@@ -93,6 +94,7 @@ internal static class ClientCommands
                 Scopes = parsed.GetValue(scope) ?? [],
                 ClientCredentials = parsed.GetValue(clientCredentials),
                 RequireMfa = parsed.GetValue(requireMfa),
+                RequirePhishingResistant = parsed.GetValue(requirePhishingResistant),
                 ThirdParty = parsed.GetValue(thirdParty),
                 BackChannelLogoutUri = parsed.GetValue(backChannel),
             };

@@ -1,6 +1,7 @@
 using ClinikoIdP.Server.Data;
 using ClinikoIdP.Server.Features.BackupCodes;
 using ClinikoIdP.Server.Features.Connect;
+using ClinikoIdP.Server.Features.Passkeys;
 using ClinikoIdP.Server.Features.SecurityEvents;
 using ClinikoIdP.Server.Features.Session;
 using ClinikoIdP.Server.Features.TwoFactor;
@@ -10,7 +11,7 @@ using Microsoft.AspNetCore.Identity;
 namespace ClinikoIdP.Server.Features.Cli;
 
 /// <summary>
-/// An administrator's answer to "I lost my phone and my backup codes": removes the authenticator and backup codes,
+/// An administrator's answer to "I lost my phone and my backup codes": removes the authenticator, passkeys and backup codes,
 /// ends every session (the server's session records and the security stamp, which also voids a sign-in half-way
 /// through), revokes refresh tokens and authorizations (with back-channel logout); the next sign-in enrols again.
 /// The command line and the admin console both run exactly this.
@@ -19,6 +20,7 @@ public sealed class TwoFactorReset(
     UserAdministration administration,
     AuthenticatorStore authenticators,
     BackupCodeStore backupCodes,
+    PasskeyCredentials passkeys,
     UserManager<ClinicUser> users,
     SessionAuthorizations authorizations,
     SessionRegistry sessions,
@@ -32,6 +34,7 @@ public sealed class TwoFactorReset(
     {
         await authenticators.RemoveAsync(user);
         await backupCodes.DeleteAllAsync(user);
+        await passkeys.RemoveAllAsync(user);
         await users.UpdateSecurityStampAsync(user);
         await sessions.EndAllForUserAsync(user.Id, SessionEndReasons.TwoFactorReset, cancellationToken);
         await authorizations.RevokeAllForSubjectAsync(user.Id, cancellationToken);

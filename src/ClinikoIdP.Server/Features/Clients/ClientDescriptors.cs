@@ -69,6 +69,12 @@ public static class ClientDescriptors
             descriptor.Settings[ClientSettings.RequireMfa] = "true";
         }
 
+        descriptor.Settings.Remove(ClientSettings.RequirePhishingResistant);
+        if (registration.RequirePhishingResistant)
+        {
+            descriptor.Settings[ClientSettings.RequirePhishingResistant] = "true";
+        }
+
         descriptor.Settings.Remove(Settings.TokenLifetimes.AccessToken);
         if (registration.AccessTokenLifetime is { } lifetime)
         {

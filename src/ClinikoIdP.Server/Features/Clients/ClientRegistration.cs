@@ -32,6 +32,9 @@ public sealed record ClientRegistration
 
     public bool RequireMfa { get; init; }
 
+    /// <summary>Every sign-in to this client must use a passkey; a session with only an authenticator code steps up.</summary>
+    public bool RequirePhishingResistant { get; init; }
+
     /// <summary>Third-party apps get a consent page; first-party clinic apps are trusted (implicit consent).</summary>
     public bool ThirdParty { get; init; }
 

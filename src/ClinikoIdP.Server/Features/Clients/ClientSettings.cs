@@ -6,6 +6,9 @@ public static class ClientSettings
     /// <summary>"true" when every sign-in to this client must pass a second factor.</summary>
     public const string RequireMfa = "clinikoidp:require_mfa";
 
+    /// <summary>"true" when every sign-in to this client must use a passkey (phishing-resistant authentication).</summary>
+    public const string RequirePhishingResistant = "clinikoidp:require_phishing_resistant";
+
     /// <summary>The client's OIDC Back-Channel Logout URI.</summary>
     public const string BackChannelLogoutUri = "backchannel_logout_uri";
 

@@ -32,6 +32,7 @@ public sealed record RegisteredClient(ClientRegistration Registration, bool Enab
             Scopes = [.. (interactive ? [Scopes.OpenId] : Array.Empty<string>()).Concat(scopes.OrderBy(Rank).ThenBy(s => s, StringComparer.Ordinal))],
             ClientCredentials = permissions.Contains(Permissions.GrantTypes.ClientCredentials),
             RequireMfa = settings.TryGetValue(ClientSettings.RequireMfa, out var mfa) && mfa == "true",
+            RequirePhishingResistant = settings.TryGetValue(ClientSettings.RequirePhishingResistant, out var phr) && phr == "true",
             ThirdParty = await applications.HasConsentTypeAsync(application, ConsentTypes.Explicit, cancellationToken),
             BackChannelLogoutUri = properties.TryGetValue(ClientSettings.BackChannelLogoutUri, out var backChannel)
                 && backChannel.ValueKind == JsonValueKind.String ? backChannel.GetString() : null,

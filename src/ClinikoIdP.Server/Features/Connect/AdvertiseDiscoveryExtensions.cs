@@ -22,7 +22,7 @@ public sealed class AdvertiseDiscoveryExtensions : IOpenIddictServerHandler<Hand
     public ValueTask HandleAsync(HandleConfigurationRequestContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.Metadata[Metadata.AcrValuesSupported] = new OpenIddictParameter([Acr.Password, Acr.MultiFactor]);
+        context.Metadata[Metadata.AcrValuesSupported] = new OpenIddictParameter([Acr.Password, Acr.MultiFactor, Acr.PhishingResistant]);
         context.Metadata["backchannel_logout_supported"] = true;
         context.Metadata["backchannel_logout_session_supported"] = true;
         return ValueTask.CompletedTask;

@@ -8,6 +8,8 @@ public static class EmailKinds
     public const string AuthenticatorEnrolled = "authenticator_enrolled";
     public const string AuthenticatorReset = "authenticator_reset";
     public const string AuthenticatorRemoved = "authenticator_removed";
+    public const string PasskeyAdded = "passkey_added";
+    public const string PasskeyRemoved = "passkey_removed";
     public const string BackupCodesRegenerated = "backup_codes_regenerated";
     public const string BackupCodeUsed = "backup_code_used";
     public const string PasswordChanged = "password_changed";

@@ -13,6 +13,11 @@ public static class SecurityEventKinds
     public const string AdminReset2fa = "admin_reset_2fa";
     public const string SignOut = "sign_out";
 
+    // Passkeys (WebAuthn): added, removed, and each use (second factor, step-up, passwordless).
+    public const string PasskeyAdded = "passkey_added";
+    public const string PasskeyRemoved = "passkey_removed";
+    public const string PasskeyUsed = "passkey_used";
+
     // Account links sent by email (invitations, password reset).
     public const string InvitationSent = "invitation_sent";
     public const string InvitationAccepted = "invitation_accepted";

@@ -1,5 +1,7 @@
 using ClinikoIdP.Server.Data;
 using ClinikoIdP.Server.Features.Common;
+using ClinikoIdP.Server.Features.OrganisationSettings;
+using ClinikoIdP.Server.Features.Passkeys;
 using ClinikoIdP.Server.Features.SecurityEvents;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -12,6 +14,7 @@ public sealed class SignInModel(
     SignInManager<ClinicUser> signInManager,
     SignInJourney journey,
     SecurityEventWriter events,
+    OrganisationSecurity security,
     ILogger<SignInModel> logger) : PageModel
 {
     public const string FailedMessage =
@@ -26,17 +29,26 @@ public sealed class SignInModel(
     [TempData]
     public string? Notice { get; set; }
 
+    /// <summary>The clinic lets a passkey sign in on its own: the page offers "Sign in with a passkey".</summary>
+    public bool OffersPasskey { get; private set; }
+
+    public string PasskeyOptionsUrl => PasskeyRoutes.Handler(PasskeyRoutes.SignIn, PasskeyRoutes.RequestOptionsHandler, ReturnUrl);
+
+    public string PasskeyVerifyUrl => PasskeyRoutes.Handler(PasskeyRoutes.SignIn, PasskeyRoutes.VerifyHandler, ReturnUrl);
+
     public string ForgotPasswordUrl => PasswordReset.PasswordResetRoutes.ForgotPasswordFrom(ReturnUrl, Input.Email);
 
-    public void OnGet()
+    public async Task OnGetAsync()
     {
         ReturnUrl = LocalUrl.IsLocal(ReturnUrl) ? ReturnUrl : null;
         Input.Email = LoginHint.FromReturnUrl(ReturnUrl) ?? "";
+        OffersPasskey = (await security.GetAsync(HttpContext.RequestAborted)).PasswordlessPasskeys;
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
         ReturnUrl = LocalUrl.IsLocal(ReturnUrl) ? ReturnUrl : null;
+        OffersPasskey = (await security.GetAsync(HttpContext.RequestAborted)).PasswordlessPasskeys;
         if (!ModelState.IsValid)
         {
             return Page();

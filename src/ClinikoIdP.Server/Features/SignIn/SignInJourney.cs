@@ -2,6 +2,7 @@ using ClinikoIdP.Authentication.Policy;
 using ClinikoIdP.Server.Data;
 using ClinikoIdP.Server.Features.Common;
 using ClinikoIdP.Server.Features.OrganisationSettings;
+using ClinikoIdP.Server.Features.Passkeys;
 using ClinikoIdP.Server.Features.PasswordReset;
 using ClinikoIdP.Server.Features.Session;
 
@@ -17,6 +18,7 @@ public sealed class SignInJourney(
     MfaDemand demand,
     OrganisationSecurity security,
     PasswordResetCompletion passwordResets,
+    PasskeyCredentials passkeys,
     TimeProvider time)
 {
     public const string SecondFactorPath = "/two-factor";
@@ -42,8 +44,7 @@ public sealed class SignInJourney(
     public async Task<string?> StepUpUrlAsync(
         ClinicUser user, IReadOnlyList<string> sessionMethods, MfaDemandResult mfa, string returnUrl, CancellationToken cancellationToken)
     {
-        var state = sessionMethods.Contains(Amr.MultipleFactor) ? SessionState.SecondFactorPassed : SessionState.PasswordOnly;
-        var step = await DecideAsync(user, state, mfa, cancellationToken);
+        var step = await DecideAsync(user, AuthenticationLevel.StateFor(sessionMethods), mfa, cancellationToken);
         return step == NextSignInStep.Satisfied ? null : StepUrl(step, returnUrl);
     }
 
@@ -67,10 +68,11 @@ public sealed class SignInJourney(
         ClinicUser user, SessionState state, MfaDemandResult mfa, CancellationToken cancellationToken)
     {
         var enforcement = (await security.GetAsync(cancellationToken)).Enforcement;
+        var hasPasskey = await passkeys.HasAnyAsync(user);
 
-        // A session that passed a second factor before its user turned the authenticator off (allowed only while
-        // two-step verification was optional) is no longer two-factor once the clinic requires it of everyone.
-        if (enforcement == TwoFactorEnforcement.Always && state == SessionState.SecondFactorPassed && !user.HasAuthenticator)
+        // A session that passed a second factor before its user removed every one (allowed only while two-step
+        // verification was optional) is no longer two-factor once the clinic requires it of everyone.
+        if (enforcement == TwoFactorEnforcement.Always && state >= SessionState.SecondFactorPassed && !user.HasAuthenticator && !hasPasskey)
         {
             state = SessionState.PasswordOnly;
         }
@@ -79,15 +81,23 @@ public sealed class SignInJourney(
         {
             Enforcement = enforcement,
             Session = state,
-            HasSecondFactor = user.HasAuthenticator,
+            HasSecondFactor = user.HasAuthenticator || hasPasskey,
+            HasPasskey = hasPasskey,
             ClientRequiresMfa = mfa.ClientRequiresMfa,
             RequestAsksForMfa = mfa.RequestAsksForMfa,
+            ClientRequiresPhishingResistance = mfa.ClientRequiresPhishingResistance,
+            RequestAsksForPhishingResistance = mfa.RequestAsksForPhishingResistance,
         });
     }
 
     private static string StepUrl(NextSignInStep step, string? returnUrl)
     {
-        var path = step == NextSignInStep.Enrol ? EnrolPath : SecondFactorPath;
+        var path = step switch
+        {
+            NextSignInStep.Enrol => EnrolPath,
+            NextSignInStep.Passkey or NextSignInStep.PasskeyEnrol => PasskeyRoutes.Step,
+            _ => SecondFactorPath,
+        };
         return LocalUrl.WithReturnUrl(path, returnUrl);
     }
 }

@@ -1,5 +1,6 @@
 using ClinikoIdP.Server.Features.BackupCodes;
 using ClinikoIdP.Server.Features.Common;
+using ClinikoIdP.Server.Features.Passkeys;
 using ClinikoIdP.Server.Features.Session;
 using ClinikoIdP.Server.Features.SignIn;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,11 @@ namespace ClinikoIdP.Server.Features.TwoFactor;
 
 /// <summary>The second step of a sign-in (or a step-up): a 6-digit authenticator code or a backup code.</summary>
 public sealed class TwoFactorModel(
-    PendingSignIn pending, SecondFactorVerifier verifier, SignInJourney journey, IOptions<TwoFactorOptions> options) : PageModel
+    PendingSignIn pending,
+    SecondFactorVerifier verifier,
+    SignInJourney journey,
+    PasskeyCredentials passkeys,
+    IOptions<TwoFactorOptions> options) : PageModel
 {
     [BindProperty]
     public CodeInput Input { get; set; } = new();
@@ -20,6 +25,17 @@ public sealed class TwoFactorModel(
 
     /// <summary>True when this code finishes a password reset: the new password applies only once it passes.</summary>
     public bool FinishesPasswordReset { get; private set; }
+
+    /// <summary>The person has a passkey: the page offers it beside the code box.</summary>
+    public bool HasPasskey { get; private set; }
+
+    public bool HasAuthenticator { get; private set; }
+
+    public string PasskeyOptionsUrl => PasskeyRoutes.Handler(PasskeyRoutes.Step, PasskeyRoutes.RequestOptionsHandler, SafeReturnUrl);
+
+    public string PasskeyVerifyUrl => PasskeyRoutes.Handler(PasskeyRoutes.Step, PasskeyRoutes.VerifyHandler, SafeReturnUrl);
+
+    private string? SafeReturnUrl => LocalUrl.IsLocal(ReturnUrl) ? ReturnUrl : null;
 
     /// <summary>The name the authenticator app shows beside the account.</summary>
     public string Issuer => options.Value.Issuer;
@@ -33,8 +49,9 @@ public sealed class TwoFactorModel(
         }
 
         FinishesPasswordReset = state.PasswordResetLinkId is not null;
+        await DescribeFactorsAsync(state);
 
-        return state.User.HasAuthenticator ? Page() : new SeeOtherResult(WithReturnUrl(SignInJourney.EnrolPath));
+        return HasAuthenticator || HasPasskey ? Page() : new SeeOtherResult(WithReturnUrl(SignInJourney.EnrolPath));
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -46,6 +63,7 @@ public sealed class TwoFactorModel(
         }
 
         FinishesPasswordReset = state.PasswordResetLinkId is not null;
+        await DescribeFactorsAsync(state);
 
         if (!ModelState.IsValid)
         {
@@ -69,6 +87,12 @@ public sealed class TwoFactorModel(
         }
 
         return new SeeOtherResult(next);
+    }
+
+    private async Task DescribeFactorsAsync(PendingSignInState state)
+    {
+        HasAuthenticator = state.User.HasAuthenticator;
+        HasPasskey = await passkeys.HasAnyAsync(state.User);
     }
 
     private SeeOtherResult Expired()

@@ -32,6 +32,7 @@ public static class ClientChanges
         yield return ("scopes", string.Join(' ', ClientDescriptors.AllowedScopes(registration).Order(StringComparer.Ordinal)));
         yield return ("client credentials", registration.ClientCredentials ? "yes" : "");
         yield return ("require MFA", registration.RequireMfa ? "yes" : "no");
+        yield return ("require phishing-resistant", registration.RequirePhishingResistant ? "yes" : "no");
         yield return ("consent", registration.ThirdParty ? "third-party" : "first-party");
         yield return ("access-token lifetime", registration.AccessTokenLifetime is { } lifetime
             ? ((int)lifetime.TotalMinutes).ToString(CultureInfo.InvariantCulture) + " min"

@@ -39,6 +39,9 @@ public sealed class ClientInput
     [Display(Name = "Require two-step verification for every sign-in to this app")]
     public bool RequireMfa { get; set; }
 
+    [Display(Name = "Require phishing-resistant sign-in (passkey) for every sign-in to this app")]
+    public bool RequirePhishingResistant { get; set; }
+
     public bool ThirdParty { get; set; }
 
     [Range(1, MaxLifetimeMinutes, ErrorMessage = "Enter a number of minutes from 1 to 1440 (24 hours), or leave it empty.")]
@@ -58,6 +61,7 @@ public sealed class ClientInput
         BackChannelLogoutUri = client.Registration.BackChannelLogoutUri,
         Scopes = [.. client.Registration.Scopes],
         RequireMfa = client.Registration.RequireMfa,
+        RequirePhishingResistant = client.Registration.RequirePhishingResistant,
         ThirdParty = client.Registration.ThirdParty,
         AccessTokenLifetimeMinutes = client.Registration.AccessTokenLifetime is { } lifetime ? (int)lifetime.TotalMinutes : null,
     };
@@ -85,6 +89,7 @@ public sealed class ClientInput
             Scopes = [.. (interactive ? [OidcScopes.OpenId] : Array.Empty<string>()).Concat(scopes).Distinct(StringComparer.Ordinal)],
             ClientCredentials = !interactive,
             RequireMfa = interactive && RequireMfa,
+            RequirePhishingResistant = interactive && RequirePhishingResistant,
             ThirdParty = interactive && ThirdParty,
             AccessTokenLifetime = AccessTokenLifetimeMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : null,
         };
