@@ -32,6 +32,9 @@ public sealed class Browser : IDisposable
     public Task<HttpResponseMessage> PostFormAsync(string url, IEnumerable<KeyValuePair<string, string>> fields) =>
         http.PostAsync(url, new FormUrlEncodedContent(fields));
 
+    /// <summary>Sends a request of any shape (a script's JSON POST) with this browser's cookies.</summary>
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => http.SendAsync(request);
+
     /// <summary>GETs the URL and follows redirects on the identity provider.</summary>
     public async Task<HttpResponseMessage> NavigateAsync(string url) => await FollowAsync(await GetAsync(url));
 

@@ -23,6 +23,7 @@ public static class TokenEndpoint
         SignInManager<ClinicUser> signInManager,
         TokenPrincipalFactory principals,
         OrganisationSecurity security,
+        Passkeys.PasskeyCredentials passkeys,
         ILoggerFactory loggers)
     {
         var request = httpContext.GetOpenIddictServerRequest()
@@ -51,7 +52,7 @@ public static class TokenEndpoint
 
             // While the clinic requires two-step verification of everyone, tokens from before it was switched on stop
             // working for a user who has not set it up; signing in again takes them through enrolment.
-            if (!user.HasAuthenticator && await security.RequiresTwoFactorAsync(cancellationToken))
+            if (!user.HasAuthenticator && await security.RequiresTwoFactorAsync(cancellationToken) && !await passkeys.HasAnyAsync(user))
             {
                 Log.TokenRefusedWithoutSecondFactor(loggers.CreateLogger(typeof(TokenEndpoint)), user.Id);
                 return Refuse(Errors.InvalidGrant,

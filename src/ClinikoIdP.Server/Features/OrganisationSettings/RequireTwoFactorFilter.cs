@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Mvc.Filters;
 namespace ClinikoIdP.Server.Features.OrganisationSettings;
 
 /// <summary>
-/// While everyone must use two-step verification, a signed-in user without an authenticator (a session from before the
+/// While everyone must use two-step verification, a signed-in user without a second factor (a session from before the
 /// switch was turned on) is sent to set one up at their next page, and comes back to that page afterwards. The
 /// sign-in journey's own pages, sign-out and the error page stay open; the authorization endpoint steps such a
 /// session up itself (<see cref="SignInJourney"/>), so it can answer <c>prompt=none</c> requests in the protocol.
@@ -21,6 +21,7 @@ public sealed class RequireTwoFactorFilter(
     UserManager<ClinicUser> users,
     SignInManager<ClinicUser> signInManager,
     PendingSignIn pending,
+    Passkeys.PasskeyCredentials passkeys,
     TimeProvider time) : IAsyncPageFilter
 {
     private static readonly string[] OpenPaths =
@@ -39,7 +40,8 @@ public sealed class RequireTwoFactorFilter(
         if (principal.Identity?.IsAuthenticated == true
             && !IsOpen(http.Request.Path)
             && await security.RequiresTwoFactorAsync(http.RequestAborted)
-            && await users.GetUserAsync(principal) is { HasAuthenticator: false } user)
+            && await users.GetUserAsync(principal) is { HasAuthenticator: false } user
+            && !await passkeys.HasAnyAsync(user))
         {
             var returnUrl = LocalUrl.ReopenAfterStep(http.Request);
 
