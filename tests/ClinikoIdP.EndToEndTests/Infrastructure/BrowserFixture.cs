@@ -7,7 +7,7 @@ namespace ClinikoIdP.EndToEndTests.Infrastructure;
 /// (installed by test.sh), never one downloaded by Playwright. Each test opens its own contexts: a context is a fresh
 /// browser profile (its own cookies), which is how "later, on another day" is played.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -22,7 +22,15 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IBrowser? browser;
     private ClinicApp? app;
 
-    public IdpServer Server { get; } = new();
+    public BrowserFixture()
+        : this(new IdpServer())
+    {
+    }
+
+    /// <summary>A fixture around a server configured differently (see <see cref="PasskeyBrowserFixture"/>).</summary>
+    protected BrowserFixture(IdpServer server) => Server = server;
+
+    public IdpServer Server { get; }
 
     public ClinicApp App => app ?? throw new InvalidOperationException("The fixture has not started.");
 

@@ -15,6 +15,9 @@ public sealed class IdToken
 
     public string Email => token.GetClaim("email").Value;
 
+    /// <summary>The authentication context class reference ("phr" after a passkey), or null.</summary>
+    public string? Acr => token.TryGetClaim("acr", out var acr) ? acr.Value : null;
+
     public static async Task<IdToken> ValidateAsync(HttpClient http, string idToken, Uri issuer, string clientId, string nonce)
     {
         var keys = new JsonWebKeySet(await http.GetStringAsync("/.well-known/jwks"));

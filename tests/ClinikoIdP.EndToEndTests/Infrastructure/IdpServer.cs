@@ -20,6 +20,7 @@ public sealed class IdpServer : WebApplicationFactory<Program>
 {
     public const string ClinicName = "Harbourside Clinic";
 
+    private readonly string hostName;
     private readonly string directory = Path.Combine(Path.GetTempPath(), "clinikoidp-e2e-" + Guid.NewGuid().ToString("N"));
 
     public IdpServer()
@@ -28,8 +29,13 @@ public sealed class IdpServer : WebApplicationFactory<Program>
     }
 
     /// <param name="email">False for a server whose email is not configured (what the console shows then).</param>
-    public IdpServer(bool email)
+    /// <param name="hostName">
+    /// The host name browsers use (still on 127.0.0.1). WebAuthn needs a domain as its RP ID, never an IP address, and
+    /// http://localhost is a secure context: passkey stories use "localhost".
+    /// </param>
+    public IdpServer(bool email, string hostName = "127.0.0.1")
     {
+        this.hostName = hostName;
         Directory.CreateDirectory(directory);
         var settings = new Dictionary<string, string?>
         {
@@ -55,14 +61,14 @@ public sealed class IdpServer : WebApplicationFactory<Program>
     /// <summary>The mail server the IdP sends to (null when email is off): stories read the messages people would get.</summary>
     public LoopbackSmtpServer? Mail { get; }
 
-    /// <summary>http://127.0.0.1:PORT/ once started.</summary>
+    /// <summary>http://127.0.0.1:PORT/ (or the host name it was made with) once started.</summary>
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 
     public void Start()
     {
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        BaseAddress = new Uri(addresses.Single().TrimEnd('/') + "/");
+        BaseAddress = new UriBuilder(addresses.Single()) { Host = hostName, Path = "/" }.Uri;
     }
 
     /// <summary>Runs <c>admin ARGS…</c> in-process against this server's database, as an operator would; it must succeed.</summary>
