@@ -10,7 +10,7 @@ public static class PasswordResetEmail
     public const string Subject = "Reset your password";
 
     public static EmailContent Compose(
-        string brand, ClinicUser user, string link, TimeSpan lifetime, DateTimeOffset requestedAt, string? requestedFrom)
+        string brand, ClinicUser user, bool hasSecondFactor, string link, TimeSpan lifetime, DateTimeOffset requestedAt, string? requestedFrom)
     {
         var lasts = Describe(lifetime);
         List<string> paragraphs =
@@ -18,9 +18,9 @@ public static class PasswordResetEmail
             $"Someone asked to reset the password of the {brand} account {user.Email}. If it was you, choose a new password with the link below.",
             $"The link works once, within {lasts}.",
         ];
-        if (user.HasAuthenticator)
+        if (hasSecondFactor)
         {
-            paragraphs.Add("You will still need a code from your authenticator app (or a backup code): the new password takes effect only after that.");
+            paragraphs.Add("You will still need your second step (a code from your authenticator app, a backup code or your passkey): the new password takes effect only after that.");
         }
 
         List<KeyValuePair<string, string>> facts =

@@ -3,6 +3,7 @@ using ClinikoIdP.Server.Data;
 using ClinikoIdP.Server.Features.AccountLinks;
 using ClinikoIdP.Server.Features.Common;
 using ClinikoIdP.Server.Features.Email;
+using ClinikoIdP.Server.Features.Passkeys;
 using ClinikoIdP.Server.Features.SecurityEvents;
 using ClinikoIdP.Server.Features.Users;
 using ClinikoIdP.Server.Hosting;
@@ -25,6 +26,7 @@ public sealed class PasswordResetRequests(
     AccountLinkUrls urls,
     EmailOutbox outbox,
     PasswordResetCompletion completion,
+    PasskeyCredentials passkeys,
     SecurityEventWriter events,
     IOptions<EmailOptions> options,
     IOptions<IdpOptions> idpOptions,
@@ -90,7 +92,8 @@ public sealed class PasswordResetRequests(
             }
 
             var from = httpContextAccessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
-            var content = PasswordResetEmail.Compose(outbox.Brand, user, link, lifetime, time.GetUtcNow(), from);
+            var hasSecondFactor = user.HasAuthenticator || await passkeys.HasAnyAsync(user);
+            var content = PasswordResetEmail.Compose(outbox.Brand, user, hasSecondFactor, link, lifetime, time.GetUtcNow(), from);
             if (!outbox.Stage(EmailKinds.PasswordReset, user, user.Email!, content))
             {
                 return "email is not configured";

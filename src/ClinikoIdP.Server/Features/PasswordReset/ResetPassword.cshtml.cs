@@ -2,6 +2,7 @@ using ClinikoIdP.Authentication.Policy;
 using ClinikoIdP.Server.Data;
 using ClinikoIdP.Server.Features.AccountLinks;
 using ClinikoIdP.Server.Features.Common;
+using ClinikoIdP.Server.Features.Passkeys;
 using ClinikoIdP.Server.Features.Passwords;
 using ClinikoIdP.Server.Features.SecurityEvents;
 using ClinikoIdP.Server.Features.Session;
@@ -25,6 +26,7 @@ public sealed class ResetPasswordModel(
     PasswordResetCompletion completion,
     PendingSignIn pending,
     SignInJourney journey,
+    PasskeyCredentials passkeys,
     SecurityEventWriter events,
     TimeProvider time,
     ILogger<ResetPasswordModel> logger) : PageModel
@@ -89,8 +91,11 @@ public sealed class ResetPasswordModel(
 
         await users.AddBrokenRulesAsync(user, Input.NewPassword, ModelState, "Input.NewPassword");
 
+        // A passkey is a second factor too: a person whose only one is a passkey must still use it.
+        var hasSecondFactor = user.HasAuthenticator || await passkeys.HasAnyAsync(user);
+
         // The second factor cannot pass while the account is locked after failed attempts: keep the link for later.
-        if (user.HasAuthenticator && await users.IsLockedOutAsync(user))
+        if (hasSecondFactor && await users.IsLockedOutAsync(user))
         {
             ModelState.AddModelError(string.Empty,
                 "Too many wrong passwords or codes were tried on this account, so it is locked for a few minutes. Try again later: this link still works until it expires.");
@@ -109,7 +114,7 @@ public sealed class ResetPasswordModel(
 
         linkCookie.Clear(Purpose);
         var passwordHash = users.PasswordHasher.HashPassword(user, Input.NewPassword);
-        if (user.HasAuthenticator)
+        if (hasSecondFactor)
         {
             // The link is spent now: a browser that goes away here must not spend it for nothing.
             await completion.HoldForSecondFactorAsync(user, link.Id, passwordHash, CancellationToken.None);
@@ -117,7 +122,7 @@ public sealed class ResetPasswordModel(
             return new SeeOtherResult(LocalUrl.WithReturnUrl(SignInJourney.SecondFactorPath, ReturnUrl));
         }
 
-        await completion.ApplyAsync(user, passwordHash, "no authenticator set up");
+        await completion.ApplyAsync(user, passwordHash, "no second factor set up");
         return new SeeOtherResult(await journey.AfterPasswordAsync(user, ReturnUrl, cancellationToken));
     }
 
