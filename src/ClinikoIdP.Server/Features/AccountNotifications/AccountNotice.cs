@@ -13,4 +13,5 @@ public enum AccountNotice
     LockedAfterWrongPasswords,
     LockedAfterWrongCodes,
     LockedByAdministrator,
+    ComputerRemembered,
 }

@@ -14,6 +14,8 @@ public static class SecurityEventLabels
         new(SecurityEventKinds.BackupCodesRegenerated, "New backup codes"),
         new(SecurityEventKinds.PasswordChanged, "Password changed"),
         new(SecurityEventKinds.SignOut, "Signed out"),
+        new(SecurityEventKinds.ComputerRemembered, "Computer remembered"),
+        new(SecurityEventKinds.ComputerForgotten, "Remembered computer forgotten"),
         new(SecurityEventKinds.InvitationSent, "Invitation sent"),
         new(SecurityEventKinds.InvitationAccepted, "Invitation accepted"),
         new(SecurityEventKinds.InvitationCancelled, "Invitation cancelled"),

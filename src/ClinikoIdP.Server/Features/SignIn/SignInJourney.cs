@@ -3,6 +3,7 @@ using ClinikoIdP.Server.Data;
 using ClinikoIdP.Server.Features.Common;
 using ClinikoIdP.Server.Features.OrganisationSettings;
 using ClinikoIdP.Server.Features.PasswordReset;
+using ClinikoIdP.Server.Features.RememberedComputers;
 using ClinikoIdP.Server.Features.Session;
 
 namespace ClinikoIdP.Server.Features.SignIn;
@@ -17,6 +18,7 @@ public sealed class SignInJourney(
     MfaDemand demand,
     OrganisationSecurity security,
     PasswordResetCompletion passwordResets,
+    RememberedComputerSignIn rememberedComputers,
     TimeProvider time)
 {
     public const string SecondFactorPath = "/two-factor";
@@ -26,11 +28,19 @@ public sealed class SignInJourney(
     public async Task<string> AfterPasswordAsync(ClinicUser user, string? returnUrl, CancellationToken cancellationToken)
     {
         var mfa = await demand.ForReturnUrlAsync(returnUrl, cancellationToken);
-        var step = await DecideAsync(user, SessionState.PasswordOnly, mfa, cancellationToken);
+
+        // After the password, never instead of it: a remembered computer can stand in for the second factor only.
+        var remembered = await rememberedComputers.RecogniseAsync(user, cancellationToken);
+        var step = await DecideAsync(user, remembered is null ? SessionState.PasswordOnly : SessionState.RememberedComputer, mfa, cancellationToken);
         var now = time.GetUtcNow();
         if (step == NextSignInStep.Satisfied)
         {
-            await sessions.StartSessionAsync(user, AuthenticationLevel.AfterPassword, now);
+            if (remembered is not null)
+            {
+                await rememberedComputers.MarkUsedAsync(remembered, cancellationToken);
+            }
+
+            await sessions.StartSessionAsync(user, remembered is null ? AuthenticationLevel.AfterPassword : AuthenticationLevel.AfterRememberedComputer, now);
             return LocalUrl.OrHome(returnUrl);
         }
 
@@ -42,7 +52,7 @@ public sealed class SignInJourney(
     public async Task<string?> StepUpUrlAsync(
         ClinicUser user, IReadOnlyList<string> sessionMethods, MfaDemandResult mfa, string returnUrl, CancellationToken cancellationToken)
     {
-        var state = sessionMethods.Contains(Amr.MultipleFactor) ? SessionState.SecondFactorPassed : SessionState.PasswordOnly;
+        var state = AuthenticationLevel.StateFor(sessionMethods);
         var step = await DecideAsync(user, state, mfa, cancellationToken);
         return step == NextSignInStep.Satisfied ? null : StepUrl(step, returnUrl);
     }

@@ -1,5 +1,7 @@
 using ClinikoIdP.Server.Features.BackupCodes;
 using ClinikoIdP.Server.Features.Common;
+using ClinikoIdP.Server.Features.PasswordReset;
+using ClinikoIdP.Server.Features.RememberedComputers;
 using ClinikoIdP.Server.Features.Session;
 using ClinikoIdP.Server.Features.SignIn;
 using Microsoft.AspNetCore.Mvc;
@@ -10,13 +12,24 @@ namespace ClinikoIdP.Server.Features.TwoFactor;
 
 /// <summary>The second step of a sign-in (or a step-up): a 6-digit authenticator code or a backup code.</summary>
 public sealed class TwoFactorModel(
-    PendingSignIn pending, SecondFactorVerifier verifier, SignInJourney journey, IOptions<TwoFactorOptions> options) : PageModel
+    PendingSignIn pending,
+    SecondFactorVerifier verifier,
+    SignInJourney journey,
+    RememberedComputerSignIn rememberedComputers,
+    IOptions<TwoFactorOptions> options) : PageModel
 {
     [BindProperty]
     public CodeInput Input { get; set; } = new();
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
+
+    /// <summary>The "Remember this computer" box was ticked.</summary>
+    [BindProperty]
+    public bool RememberComputer { get; set; }
+
+    /// <summary>For how many days the page offers to remember this computer; null when the organisation doesn't allow it.</summary>
+    public int? RememberDays { get; private set; }
 
     /// <summary>True when this code finishes a password reset: the new password applies only once it passes.</summary>
     public bool FinishesPasswordReset { get; private set; }
@@ -33,6 +46,7 @@ public sealed class TwoFactorModel(
         }
 
         FinishesPasswordReset = state.PasswordResetLinkId is not null;
+        RememberDays = await rememberedComputers.OfferedDaysAsync(HttpContext.RequestAborted);
 
         return state.User.HasAuthenticator ? Page() : new SeeOtherResult(WithReturnUrl(SignInJourney.EnrolPath));
     }
@@ -46,6 +60,7 @@ public sealed class TwoFactorModel(
         }
 
         FinishesPasswordReset = state.PasswordResetLinkId is not null;
+        RememberDays = await rememberedComputers.OfferedDaysAsync(HttpContext.RequestAborted);
 
         if (!ModelState.IsValid)
         {
@@ -63,6 +78,13 @@ public sealed class TwoFactorModel(
         }
 
         var next = await journey.CompleteAsync(state, result.Methods!, LocalUrl.IsLocal(ReturnUrl) ? ReturnUrl : null);
+
+        // Only once the sign-in is complete: a password reset that could no longer apply starts no session.
+        if (RememberComputer && next != PasswordResetRoutes.ResetPassword)
+        {
+            await rememberedComputers.RememberAsync(state.User, HttpContext.RequestAborted);
+        }
+
         if (result.BackupCodesLeft is not null)
         {
             return new SeeOtherResult(LocalUrl.WithReturnUrl(BackupCodeRoutes.Remaining, next));
