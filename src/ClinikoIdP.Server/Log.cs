@@ -125,4 +125,16 @@ internal static partial class Log
 
     [LoggerMessage(1713, LogLevel.Information, "Refused an invitation link that is unknown, expired, used or replaced")]
     public static partial void InvitationLinkRefused(ILogger logger);
+
+    [LoggerMessage(1750, LogLevel.Information, "Remembered computer {ComputerId} for user {UserId}, for {Days} days")]
+    public static partial void ComputerRemembered(ILogger logger, string userId, long computerId, int days);
+
+    [LoggerMessage(1751, LogLevel.Information, "User {UserId} skipped the second factor on remembered computer {ComputerId}")]
+    public static partial void ComputerRecognised(ILogger logger, string userId, long computerId);
+
+    [LoggerMessage(1752, LogLevel.Information, "A remembered-computer cookie of user {UserId} no longer matches a live remembered computer; it was deleted")]
+    public static partial void ComputerNotRecognised(ILogger logger, string userId);
+
+    [LoggerMessage(1753, LogLevel.Information, "Forgot {Count} remembered computers of user {UserId} ({Reason})")]
+    public static partial void ComputersForgotten(ILogger logger, string userId, int count, string reason);
 }

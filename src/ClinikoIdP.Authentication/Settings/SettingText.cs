@@ -29,6 +29,8 @@ public static class SettingText
 
     public static string Attempts(int value) => Count(value, "attempt");
 
+    public static string Days(int value) => Count(value, "day");
+
     /// <summary>The value of one setting, by its stored name.</summary>
     public static string Value(string name, SecuritySettings settings)
     {
@@ -39,6 +41,9 @@ public static class SettingText
             SecuritySettingNames.SessionIdleTimeout => Duration(settings.SessionIdleTimeout),
             SecuritySettingNames.SessionAbsoluteLifetime => Duration(settings.SessionAbsoluteLifetime),
             SecuritySettingNames.LockoutThreshold => Attempts(settings.LockoutThreshold),
+            SecuritySettingNames.PasswordlessPasskeys => OnOff(settings.PasswordlessPasskeys),
+            SecuritySettingNames.RememberComputers => OnOff(settings.RememberComputers),
+            SecuritySettingNames.RememberComputerDays => Days(settings.RememberComputerDays),
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown setting."),
         };
     }

@@ -9,6 +9,7 @@ using ClinikoIdP.Server.Features.Invitations;
 using ClinikoIdP.Server.Features.OrganisationSettings;
 using ClinikoIdP.Server.Features.Passkeys;
 using ClinikoIdP.Server.Features.PasswordReset;
+using ClinikoIdP.Server.Features.RememberedComputers;
 using ClinikoIdP.Server.Features.SecurityEvents;
 using ClinikoIdP.Server.Features.Session;
 using ClinikoIdP.Server.Features.SignIn;
@@ -35,7 +36,8 @@ public static class IdpServices
             .PersistKeysToDbContext<Data.IdpDbContext>();
 
         services.AddIdpIdentity(environment);
-        services.AddOrganisationSettings();
+        services.AddOrganisationSettings(configuration);
+        services.AddRememberedComputers(configuration);
         services.AddIdpOpenIddict(configuration, environment);
         services.AddScoped<SessionAuthorizations>();
         services.AddScoped<SessionTerminator>();

@@ -15,4 +15,5 @@ public enum AccountNotice
     LockedAfterWrongPasswords,
     LockedAfterWrongCodes,
     LockedByAdministrator,
+    ComputerRemembered,
 }

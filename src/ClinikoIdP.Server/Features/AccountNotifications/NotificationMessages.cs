@@ -106,6 +106,14 @@ public static class NotificationMessages
             {
                 Closing = "If you don't know why, ask your administrator.",
             }),
+            AccountNotice.ComputerRemembered => (EmailKinds.ComputerRemembered, new EmailContent(
+                "A sign-in from a new browser was remembered",
+                "A computer was remembered for your account",
+                ["Someone signed in to your account with your password and your second factor, and ticked \"Remember this computer\". Signing in on that browser now asks only for your password until it is forgotten or the time runs out.",
+                 "You can see and forget your remembered computers on your security page."])
+            {
+                Closing = $"If this wasn't you, someone has your password and your second factor: forget the computer on your security page, change your password straight away (that forgets every remembered computer too), and tell your administrator. If you can't sign in, {AskToLock}.",
+            }),
             _ => throw new ArgumentOutOfRangeException(nameof(notice), notice, "No message for this notice."),
         };
 

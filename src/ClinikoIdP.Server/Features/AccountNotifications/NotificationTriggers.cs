@@ -29,6 +29,7 @@ public static class NotificationTriggers
             (SecurityEventKinds.SignIn, SecurityEventOutcomes.LockedOut) => AccountNotice.LockedAfterWrongPasswords,
             (SecurityEventKinds.SecondFactor, SecurityEventOutcomes.LockedOut) => AccountNotice.LockedAfterWrongCodes,
             (SecurityEventKinds.AdminUserLocked, SecurityEventOutcomes.Succeeded) => AccountNotice.LockedByAdministrator,
+            (SecurityEventKinds.ComputerRemembered, SecurityEventOutcomes.Succeeded) => AccountNotice.ComputerRemembered,
             _ => null,
         };
     }

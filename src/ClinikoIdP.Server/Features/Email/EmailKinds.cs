@@ -14,6 +14,7 @@ public static class EmailKinds
     public const string BackupCodeUsed = "backup_code_used";
     public const string PasswordChanged = "password_changed";
     public const string AccountLocked = "account_locked";
+    public const string ComputerRemembered = "computer_remembered";
 
     /// <summary>The message an administrator sends themselves from the console to check delivery.</summary>
     public const string Test = "test";

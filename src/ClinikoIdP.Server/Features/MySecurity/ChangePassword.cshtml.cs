@@ -2,6 +2,7 @@ using ClinikoIdP.Server.Data;
 using ClinikoIdP.Server.Features.Common;
 using ClinikoIdP.Server.Features.Connect;
 using ClinikoIdP.Server.Features.Enrolment;
+using ClinikoIdP.Server.Features.RememberedComputers;
 using ClinikoIdP.Server.Features.SecurityEvents;
 using ClinikoIdP.Server.Features.Session;
 using Microsoft.AspNetCore.Authorization;
@@ -22,6 +23,7 @@ public sealed class ChangePasswordModel(
     SessionAuthorizations authorizations,
     SessionIssuer sessions,
     SessionRegistry registry,
+    RememberedComputerList rememberedComputers,
     SecurityEventWriter events) : PageModel
 {
     public const string Route = "/my-security/password";
@@ -63,6 +65,7 @@ public sealed class ChangePasswordModel(
         await registry.EndAllForUserAsync(subject.User.Id, SessionEndReasons.PasswordChanged, HttpContext.RequestAborted,
             exceptSessionId: User.GetSessionId());
         await authorizations.RevokeAllForSubjectAsync(subject.User.Id, HttpContext.RequestAborted);
+        await rememberedComputers.ForgetAllAsync(subject.User.Id, RememberedComputerReasons.PasswordChanged, HttpContext.RequestAborted);
         await sessions.StartSessionAsync(subject.User, User.GetAuthenticationMethods(),
             User.GetAuthenticationTime() ?? DateTimeOffset.UtcNow, User.GetSessionId());
         await events.WriteAsync(SecurityEventKinds.PasswordChanged, SecurityEventOutcomes.Succeeded, subject.User);

@@ -3,6 +3,7 @@ using System.Text;
 using ClinikoIdP.Authentication.Policy;
 using ClinikoIdP.Authentication.Settings;
 using ClinikoIdP.Server.Data;
+using ClinikoIdP.Server.Features.RememberedComputers;
 using ClinikoIdP.Server.Features.TwoFactor;
 using ClinikoIdP.Server.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -21,16 +22,27 @@ public sealed class OrganisationSecurity(
     IOptions<TwoFactorOptions> twoFactor,
     IOptions<IdpOptions> idp,
     IOptions<IdentityOptions> identity,
+    IOptions<PasskeyDefaultsOptions> passkeys,
+    IOptions<RememberComputersOptions> rememberComputers,
     ILogger<OrganisationSecurity> logger)
 {
     private OrganisationSecurityState? current;
 
-    /// <summary>The values from configuration (<c>TwoFactor:Enforcement</c>, <c>IdP:Session…</c>, Identity's lockout).</summary>
+    /// <summary>
+    /// The values from configuration (<c>TwoFactor:Enforcement</c>, <c>IdP:Session…</c>, Identity's lockout,
+    /// <c>Passkeys:AllowPasswordless</c>, <c>RememberComputers:Enabled</c> and <c>:Days</c>).
+    /// </summary>
     public SecuritySettings Defaults => new(
         twoFactor.Value.Enforcement == TwoFactorEnforcement.Always,
         idp.Value.SessionIdleTimeout,
         idp.Value.SessionAbsoluteLifetime,
-        identity.Value.Lockout.MaxFailedAccessAttempts);
+        identity.Value.Lockout.MaxFailedAccessAttempts)
+    {
+        PasswordlessPasskeys = passkeys.Value.AllowPasswordless,
+        RememberComputers = rememberComputers.Value.Enabled,
+        RememberComputerDays = Math.Clamp(rememberComputers.Value.Days,
+            SecuritySettingBounds.MinRememberComputerDays, SecuritySettingBounds.MaxRememberComputerDays),
+    };
 
     public async Task<OrganisationSecurityState> GetStateAsync(CancellationToken cancellationToken = default) =>
         current ??= Resolve(await db.OrganisationSettings.AsNoTracking().ToListAsync(cancellationToken));

@@ -1,4 +1,5 @@
 using ClinikoIdP.Server.Data;
+using ClinikoIdP.Server.Features.RememberedComputers;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
@@ -85,6 +86,9 @@ public sealed class PasskeyCredentials(UserManager<ClinicUser> users, IdpDbConte
         await users.RemovePasskeyAsync(user, passkey.CredentialId);
         var credentialId = passkey.CredentialId;
         await db.PasskeyUses.Where(u => u.UserId == user.Id && u.CredentialId == credentialId).ExecuteDeleteAsync();
+
+        // A passkey is removed when a device is lost or replaced: computers remembered with it are forgotten too.
+        await RememberedComputerRevoker.RevokeAllAsync(db, user.Id, RememberedComputerReasons.PasskeyRemoved, time.GetUtcNow());
     }
 
     /// <summary>Removes every passkey of a person (an administrator's reset of two-step verification).</summary>
@@ -96,6 +100,7 @@ public sealed class PasskeyCredentials(UserManager<ClinicUser> users, IdpDbConte
         }
 
         await db.PasskeyUses.Where(u => u.UserId == user.Id).ExecuteDeleteAsync();
+        await RememberedComputerRevoker.RevokeAllAsync(db, user.Id, RememberedComputerReasons.PasskeyRemoved, time.GetUtcNow());
     }
 
     /// <summary>

@@ -66,4 +66,11 @@ public static class PasskeyRequestBody
             ? value.GetString()
             : null;
     }
+
+    /// <summary>True only when the property is the JSON literal true.</summary>
+    public static bool IsTrue(JsonDocument document, string name)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return document.RootElement.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
+    }
 }

@@ -1,5 +1,7 @@
 using ClinikoIdP.Server.Features.AccountNotifications;
 using ClinikoIdP.Server.Features.Common;
+using ClinikoIdP.Server.Features.PasswordReset;
+using ClinikoIdP.Server.Features.RememberedComputers;
 using ClinikoIdP.Server.Features.Session;
 using ClinikoIdP.Server.Features.SignIn;
 using ClinikoIdP.Server.Features.TwoFactor;
@@ -20,6 +22,7 @@ public sealed class PasskeyStepModel(
     PasskeyVerifier verifier,
     PasskeyRegistration registration,
     SignInJourney journey,
+    RememberedComputerSignIn rememberedComputers,
     MfaDemand demand) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -105,7 +108,15 @@ public sealed class PasskeyStepModel(
             return PasskeyJson.Error(check.Error!);
         }
 
-        return PasskeyJson.Next(await journey.CompleteAsync(state, check.Methods!, SafeReturnUrl));
+        var next = await journey.CompleteAsync(state, check.Methods!, SafeReturnUrl);
+
+        // The second-factor page's "Remember this computer" box counts for a passkey as for a code, once signed in.
+        if (PasskeyRequestBody.IsTrue(body, "rememberComputer") && next != PasswordResetRoutes.ResetPassword)
+        {
+            await rememberedComputers.RememberAsync(state.User, HttpContext.RequestAborted);
+        }
+
+        return PasskeyJson.Next(next);
     }
 
     public async Task<IActionResult> OnPostCreationOptionsAsync()

@@ -1,5 +1,6 @@
 using ClinikoIdP.Server.Data;
 using ClinikoIdP.Server.Features.AccountLinks;
+using ClinikoIdP.Server.Features.RememberedComputers;
 using ClinikoIdP.Server.Features.SecurityEvents;
 using ClinikoIdP.Server.Features.Session;
 using ClinikoIdP.Server.Features.Users;
@@ -96,6 +97,7 @@ public sealed class PasswordResetCompletion(
 
         await administration.EndAllSessionsAsync(user, SessionEndReasons.PasswordReset, cancellationToken);
         await links.RevokeAllAsync(user.Id, AccountLinkPurposes.PasswordReset, cancellationToken);
+        await RememberedComputerRevoker.RevokeAllAsync(db, user.Id, RememberedComputerReasons.PasswordReset, time.GetUtcNow(), cancellationToken);
         await ForgetWaitingPasswordsAsync(user.Id, cancellationToken);
     }
 

@@ -18,6 +18,10 @@ public static class SecurityEventKinds
     public const string PasskeyRemoved = "passkey_removed";
     public const string PasskeyUsed = "passkey_used";
 
+    // Remembered computers (skip the second factor on one browser).
+    public const string ComputerRemembered = "computer_remembered";
+    public const string ComputerForgotten = "computer_forgotten";
+
     // Account links sent by email (invitations, password reset).
     public const string InvitationSent = "invitation_sent";
     public const string InvitationAccepted = "invitation_accepted";

@@ -17,6 +17,8 @@ public static class SecurityEventLabels
         new(SecurityEventKinds.PasskeyRemoved, "Passkey removed"),
         new(SecurityEventKinds.PasswordChanged, "Password changed"),
         new(SecurityEventKinds.SignOut, "Signed out"),
+        new(SecurityEventKinds.ComputerRemembered, "Computer remembered"),
+        new(SecurityEventKinds.ComputerForgotten, "Remembered computer forgotten"),
         new(SecurityEventKinds.InvitationSent, "Invitation sent"),
         new(SecurityEventKinds.InvitationAccepted, "Invitation accepted"),
         new(SecurityEventKinds.InvitationCancelled, "Invitation cancelled"),

@@ -4,6 +4,7 @@ using ClinikoIdP.Server.Features.Common;
 using ClinikoIdP.Server.Features.OrganisationSettings;
 using ClinikoIdP.Server.Features.Passkeys;
 using ClinikoIdP.Server.Features.PasswordReset;
+using ClinikoIdP.Server.Features.RememberedComputers;
 using ClinikoIdP.Server.Features.Session;
 
 namespace ClinikoIdP.Server.Features.SignIn;
@@ -19,6 +20,7 @@ public sealed class SignInJourney(
     OrganisationSecurity security,
     PasswordResetCompletion passwordResets,
     PasskeyCredentials passkeys,
+    RememberedComputerSignIn rememberedComputers,
     TimeProvider time)
 {
     public const string SecondFactorPath = "/two-factor";
@@ -28,11 +30,19 @@ public sealed class SignInJourney(
     public async Task<string> AfterPasswordAsync(ClinicUser user, string? returnUrl, CancellationToken cancellationToken)
     {
         var mfa = await demand.ForReturnUrlAsync(returnUrl, cancellationToken);
-        var step = await DecideAsync(user, SessionState.PasswordOnly, mfa, cancellationToken);
+
+        // After the password, never instead of it: a remembered computer can stand in for the second factor only.
+        var remembered = await rememberedComputers.RecogniseAsync(user, cancellationToken);
+        var step = await DecideAsync(user, remembered is null ? SessionState.PasswordOnly : SessionState.RememberedComputer, mfa, cancellationToken);
         var now = time.GetUtcNow();
         if (step == NextSignInStep.Satisfied)
         {
-            await sessions.StartSessionAsync(user, AuthenticationLevel.AfterPassword, now);
+            if (remembered is not null)
+            {
+                await rememberedComputers.MarkUsedAsync(remembered, cancellationToken);
+            }
+
+            await sessions.StartSessionAsync(user, remembered is null ? AuthenticationLevel.AfterPassword : AuthenticationLevel.AfterRememberedComputer, now);
             return LocalUrl.OrHome(returnUrl);
         }
 

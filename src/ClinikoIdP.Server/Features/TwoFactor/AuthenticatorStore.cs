@@ -1,5 +1,6 @@
 using ClinikoIdP.Authentication.Totp;
 using ClinikoIdP.Server.Data;
+using ClinikoIdP.Server.Features.RememberedComputers;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -104,8 +105,11 @@ public sealed class AuthenticatorStore(
         return claimed == 1;
     }
 
+    /// <summary>Removes the authenticator, and every remembered computer (it stood in for this authenticator).</summary>
     public async Task RemoveAsync(ClinicUser user)
     {
+        // First: a failure after it leaves the computers forgotten, never an authenticator gone and its stand-ins kept.
+        await RememberedComputerRevoker.RevokeAllAsync(db, user.Id, RememberedComputerReasons.AuthenticatorRemoved, time.GetUtcNow());
         user.AuthenticatorSecret = null;
         user.PendingAuthenticatorSecret = null;
         user.AuthenticatorEnrolledAt = null;

@@ -1,6 +1,8 @@
 using ClinikoIdP.Server.Features.BackupCodes;
 using ClinikoIdP.Server.Features.Common;
 using ClinikoIdP.Server.Features.Passkeys;
+using ClinikoIdP.Server.Features.PasswordReset;
+using ClinikoIdP.Server.Features.RememberedComputers;
 using ClinikoIdP.Server.Features.Session;
 using ClinikoIdP.Server.Features.SignIn;
 using Microsoft.AspNetCore.Mvc;
@@ -15,6 +17,7 @@ public sealed class TwoFactorModel(
     SecondFactorVerifier verifier,
     SignInJourney journey,
     PasskeyCredentials passkeys,
+    RememberedComputerSignIn rememberedComputers,
     IOptions<TwoFactorOptions> options) : PageModel
 {
     [BindProperty]
@@ -22,6 +25,13 @@ public sealed class TwoFactorModel(
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
+
+    /// <summary>The "Remember this computer" box was ticked.</summary>
+    [BindProperty]
+    public bool RememberComputer { get; set; }
+
+    /// <summary>For how many days the page offers to remember this computer; null when the organisation doesn't allow it.</summary>
+    public int? RememberDays { get; private set; }
 
     /// <summary>True when this code finishes a password reset: the new password applies only once it passes.</summary>
     public bool FinishesPasswordReset { get; private set; }
@@ -50,6 +60,7 @@ public sealed class TwoFactorModel(
 
         FinishesPasswordReset = state.PasswordResetLinkId is not null;
         await DescribeFactorsAsync(state);
+        RememberDays = await rememberedComputers.OfferedDaysAsync(HttpContext.RequestAborted);
 
         return HasAuthenticator || HasPasskey ? Page() : new SeeOtherResult(WithReturnUrl(SignInJourney.EnrolPath));
     }
@@ -64,6 +75,7 @@ public sealed class TwoFactorModel(
 
         FinishesPasswordReset = state.PasswordResetLinkId is not null;
         await DescribeFactorsAsync(state);
+        RememberDays = await rememberedComputers.OfferedDaysAsync(HttpContext.RequestAborted);
 
         if (!ModelState.IsValid)
         {
@@ -81,6 +93,13 @@ public sealed class TwoFactorModel(
         }
 
         var next = await journey.CompleteAsync(state, result.Methods!, LocalUrl.IsLocal(ReturnUrl) ? ReturnUrl : null);
+
+        // Only once the sign-in is complete: a password reset that could no longer apply starts no session.
+        if (RememberComputer && next != PasswordResetRoutes.ResetPassword)
+        {
+            await rememberedComputers.RememberAsync(state.User, HttpContext.RequestAborted);
+        }
+
         if (result.BackupCodesLeft is not null)
         {
             return new SeeOtherResult(LocalUrl.WithReturnUrl(BackupCodeRoutes.Remaining, next));

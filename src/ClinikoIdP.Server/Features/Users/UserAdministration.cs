@@ -1,6 +1,7 @@
 using ClinikoIdP.Server.Data;
 using ClinikoIdP.Server.Features.Common;
 using ClinikoIdP.Server.Features.Connect;
+using ClinikoIdP.Server.Features.RememberedComputers;
 using ClinikoIdP.Server.Features.Session;
 using ClinikoIdP.Server.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -161,6 +162,7 @@ public sealed class UserAdministration(
         });
         Ensure(await users.UpdateSecurityStampAsync(user));
         await sessions.EndAllForUserAsync(user.Id, SessionEndReasons.Locked, cancellationToken);
+        await RememberedComputerRevoker.RevokeAllAsync(db, user.Id, RememberedComputerReasons.AccountLocked, time.GetUtcNow(), cancellationToken);
         await authorizations.RevokeAllForSubjectAsync(user.Id, cancellationToken);
 
         // A password-reset link sent before the lock must not outlive it. An invitation stays: it is the

@@ -121,7 +121,13 @@
                     : navigator.credentials.get({ publicKey: requestOptions(options) });
             })
             .then(function (credential) {
-                return post(panel.getAttribute("data-submit-url"), { name: name, credential: credentialJson(credential) });
+                // The second-factor page's "Remember this computer" box applies to a passkey too.
+                var remember = document.querySelector("input[name='RememberComputer']");
+                return post(panel.getAttribute("data-submit-url"), {
+                    name: name,
+                    credential: credentialJson(credential),
+                    rememberComputer: !!(remember && remember.checked)
+                });
             })
             .then(function (result) {
                 if (result.redirectTo) {

@@ -28,6 +28,9 @@ public sealed class SecuritySettingsModel(
         [SecuritySettingNames.SessionIdleTimeout] = "From the configuration (IdP:SessionIdleTimeout)",
         [SecuritySettingNames.SessionAbsoluteLifetime] = "From the configuration (IdP:SessionAbsoluteLifetime)",
         [SecuritySettingNames.LockoutThreshold] = "Built into the server",
+        [SecuritySettingNames.PasswordlessPasskeys] = "From the configuration (Passkeys:AllowPasswordless)",
+        [SecuritySettingNames.RememberComputers] = "From the configuration (RememberComputers:Enabled)",
+        [SecuritySettingNames.RememberComputerDays] = "From the configuration (RememberComputers:Days)",
     };
 
     [BindProperty]
@@ -115,6 +118,7 @@ public sealed class SecuritySettingsModel(
             (nameof(SecuritySettingsInput.IdleTimeoutMinutes), SecuritySettingsInput.IdleHint),
             (nameof(SecuritySettingsInput.AbsoluteLifetimeHours), SecuritySettingsInput.LifetimeHint),
             (nameof(SecuritySettingsInput.LockoutThreshold), SecuritySettingsInput.LockoutHint),
+            (nameof(SecuritySettingsInput.RememberComputerDays), SecuritySettingsInput.RememberDaysHint),
         })
         {
             var key = $"{nameof(Input)}.{field}";

@@ -1,6 +1,7 @@
 using ClinikoIdP.Server.Data;
 using ClinikoIdP.Server.Features.Common;
 using ClinikoIdP.Server.Features.Invitations;
+using ClinikoIdP.Server.Features.RememberedComputers;
 using ClinikoIdP.Server.Features.SecurityEvents;
 using ClinikoIdP.Server.Features.Session;
 using ClinikoIdP.Server.Features.Users;
@@ -22,7 +23,8 @@ public sealed class StaffDetailsModel(
     IdpDbContext db,
     AdminAudit audit,
     StaffInvitations invitations,
-    InvitationLookup invitationLookup) : StaffMemberPageModel(administration, users)
+    InvitationLookup invitationLookup,
+    RememberedComputerList rememberedComputers) : StaffMemberPageModel(administration, users)
 {
     public const int RecentEventCount = 20;
 
@@ -45,6 +47,9 @@ public sealed class StaffDetailsModel(
     public IReadOnlyDictionary<string, string> Actors { get; private set; } = new Dictionary<string, string>();
 
     public int BackupCodesLeft { get; private set; }
+
+    /// <summary>Browsers where this person skips the second factor.</summary>
+    public int RememberedComputers { get; private set; }
 
     /// <summary>The invitation of an account whose owner has not accepted it yet; null for an active account.</summary>
     public InvitationState? Invitation { get; private set; }
@@ -197,6 +202,7 @@ public sealed class StaffDetailsModel(
         Apps = await apps.ListAsync(Member.Id, cancellationToken);
         BackupCodesLeft = await db.BackupCodes.CountAsync(c => c.UserId == Member.Id && c.UsedAt == null, cancellationToken);
         Invitation = await invitationLookup.FindAsync(Member, cancellationToken);
+        RememberedComputers = await rememberedComputers.CountLiveAsync(Member.Id, cancellationToken);
         RecentEvents = await db.SecurityEvents.AsNoTracking()
             .Where(e => e.UserId == Member.Id)
             .OrderByDescending(e => e.Id)

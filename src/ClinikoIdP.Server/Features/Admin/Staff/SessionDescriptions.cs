@@ -45,6 +45,7 @@ public static class SessionDescriptions
             _ when values.Contains(Amr.OneTimePassword) => "Password + authenticator app",
             _ when values.Contains(Amr.RecoveryCode) => "Password + backup code",
             _ when values.Contains(Amr.MultipleFactor) => "Password + second factor",
+            _ when values.Contains(Amr.RememberedComputer) => "Password on a remembered computer",
             _ when values.Contains(Amr.Password) => "Password only",
             _ => "Unknown",
         };

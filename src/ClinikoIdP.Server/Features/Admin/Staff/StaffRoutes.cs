@@ -19,6 +19,8 @@ public static class StaffRoutes
 
     public static string EndAllSessions(string id) => Member(id) + "/sessions/end-all";
 
+    public static string ForgetComputers(string id) => Member(id) + "/computers/forget-all";
+
     public static string RevokeApp(string id, string applicationId) => $"{Member(id)}/apps/{Uri.EscapeDataString(applicationId)}/revoke";
 
     /// <summary>The audit trail filtered to one staff member (the audit page reads <c>?user=</c>).</summary>
