@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.IdentityModel.Tokens;
 using Microsoft.Playwright;
@@ -93,9 +94,8 @@ public sealed class ClinicApp
     private async Task<Uri> ArriveAsync(IPage page, Task<Uri> arrived)
     {
         var url = await arrived;
-        await page.WaitForURLAsync(
-            current => current.StartsWith(Origin.ToString(), StringComparison.Ordinal),
-            new() { WaitUntil = WaitUntilState.Load });
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("^" + Regex.Escape(Origin.ToString())), new() { Timeout = 20_000 });
+        await page.WaitForLoadStateAsync(LoadState.Load);
         return url;
     }
 

@@ -39,8 +39,8 @@ public static class UserAgentDescription
             return null;
         }
 
-        var browser = FirstMatch(userAgent, Browsers);
-        var system = FirstMatch(userAgent, Systems);
+        var browser = BrowserOf(userAgent);
+        var system = SystemOf(userAgent);
         return (browser, system) switch
         {
             (not null, not null) => $"{browser} on {system}",
@@ -50,8 +50,19 @@ public static class UserAgentDescription
         };
     }
 
-    private static string? FirstMatch(string userAgent, (string Token, string Name)[] candidates)
+    /// <summary>"Chrome", "Safari", …; null when no browser is recognised.</summary>
+    public static string? BrowserOf(string? userAgent) => FirstMatch(userAgent, Browsers);
+
+    /// <summary>"Windows", "iPhone", "Mac", …; null when no system is recognised.</summary>
+    public static string? SystemOf(string? userAgent) => FirstMatch(userAgent, Systems);
+
+    private static string? FirstMatch(string? userAgent, (string Token, string Name)[] candidates)
     {
+        if (string.IsNullOrWhiteSpace(userAgent))
+        {
+            return null;
+        }
+
         foreach (var (token, name) in candidates)
         {
             if (userAgent.Contains(token, StringComparison.OrdinalIgnoreCase))

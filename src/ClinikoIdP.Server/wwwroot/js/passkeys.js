@@ -168,5 +168,7 @@
             return;
         }
         button.addEventListener("click", function () { start(panel, button, showError); });
+        // The page renders the button disabled, so it can't be pressed before this script is ready (or without it).
+        button.disabled = false;
     });
 })();
