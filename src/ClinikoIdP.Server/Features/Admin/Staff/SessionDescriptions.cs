@@ -1,4 +1,5 @@
 using ClinikoIdP.Authentication.Policy;
+using ClinikoIdP.Server.Features.AccountNotifications;
 
 namespace ClinikoIdP.Server.Features.Admin.Staff;
 
@@ -12,28 +13,8 @@ public static class SessionDescriptions
             return "Unknown browser";
         }
 
-        // Order matters: Edge and Opera also name Chrome, Chrome also names Safari.
-        var browser = userAgent switch
-        {
-            _ when Has(userAgent, "Edg/") => "Edge",
-            _ when Has(userAgent, "OPR/") => "Opera",
-            _ when Has(userAgent, "Firefox/") => "Firefox",
-            _ when Has(userAgent, "Chrome/") || Has(userAgent, "Chromium/") => "Chrome",
-            _ when Has(userAgent, "Safari/") => "Safari",
-            _ => "Other browser",
-        };
-        var system = userAgent switch
-        {
-            _ when Has(userAgent, "iPhone") => "iPhone",
-            _ when Has(userAgent, "iPad") => "iPad",
-            _ when Has(userAgent, "Android") => "Android",
-            _ when Has(userAgent, "Windows") => "Windows",
-            _ when Has(userAgent, "CrOS") => "ChromeOS",
-            _ when Has(userAgent, "Mac OS X") || Has(userAgent, "Macintosh") => "macOS",
-            _ when Has(userAgent, "Linux") => "Linux",
-            _ => null,
-        };
-        return system is null ? browser : $"{browser} on {system}";
+        var browser = UserAgentDescription.BrowserOf(userAgent) ?? "Other browser";
+        return UserAgentDescription.SystemOf(userAgent) is { } system ? $"{browser} on {system}" : browser;
     }
 
     /// <summary>How the session signed in, from its RFC 8176 <c>amr</c> values.</summary>
@@ -42,6 +23,7 @@ public static class SessionDescriptions
         var values = (methods ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return values switch
         {
+            _ when values.Any(Amr.IsPasskey) => values.Contains(Amr.Password) ? "Password + passkey" : "Passkey",
             _ when values.Contains(Amr.OneTimePassword) => "Password + authenticator app",
             _ when values.Contains(Amr.RecoveryCode) => "Password + backup code",
             _ when values.Contains(Amr.MultipleFactor) => "Password + second factor",
@@ -50,6 +32,4 @@ public static class SessionDescriptions
             _ => "Unknown",
         };
     }
-
-    private static bool Has(string userAgent, string token) => userAgent.Contains(token, StringComparison.Ordinal);
 }
