@@ -36,6 +36,9 @@ public class RememberedComputerSignInTests(RememberComputersIdpFactory factory) 
         Assert.NotNull(signIn);
         Assert.Equal(["pwd", "rem"], TokenValidator.ArrayClaim(idToken, "amr"));
         Assert.Equal("urn:clinikoidp:acr:pwd", idToken.GetPayloadValue<string>("acr"));
+        var skipped = await factory.QueryAsync(db => db.SecurityEvents
+            .Where(e => e.Email == enrolled.User.Email && e.Kind == SecurityEventKinds.RememberedComputerUsed).ToListAsync());
+        Assert.Equal(SecurityEventOutcomes.Succeeded, Assert.Single(skipped).Outcome);
     }
 
     [Fact]

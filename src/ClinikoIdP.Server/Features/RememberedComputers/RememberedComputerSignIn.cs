@@ -96,13 +96,17 @@ public sealed class RememberedComputerSignIn(
     }
 
     /// <summary>Notes that the remembered computer was just used to skip the second factor.</summary>
-    public async Task MarkUsedAsync(RememberedComputerRecord record, CancellationToken cancellationToken)
+    public async Task MarkUsedAsync(ClinicUser user, RememberedComputerRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         record.LastSeenAt = time.GetUtcNow();
         record.LastIpAddress = IpAddress();
         await db.SaveChangesAsync(cancellationToken);
         Log.ComputerRecognised(logger, record.UserId, record.Id);
+
+        // The audit trail shows every sign-in that skipped the second factor, and on which remembered computer.
+        await events.WriteAsync(SecurityEventKinds.RememberedComputerUsed, SecurityEventOutcomes.Succeeded, user,
+            $"{record.Browser} on {record.OperatingSystem}, remembered {record.CreatedAt.UtcDateTime:yyyy-MM-dd}");
     }
 
     /// <summary>The id of the live remembered computer this browser is for this person (the "this computer" marker), or null.</summary>

@@ -21,6 +21,7 @@ public static class SecurityEventKinds
     // Remembered computers (skip the second factor on one browser).
     public const string ComputerRemembered = "computer_remembered";
     public const string ComputerForgotten = "computer_forgotten";
+    public const string RememberedComputerUsed = "remembered_computer_used";
 
     // Account links sent by email (invitations, password reset).
     public const string InvitationSent = "invitation_sent";

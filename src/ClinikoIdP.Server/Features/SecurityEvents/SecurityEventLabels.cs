@@ -19,6 +19,7 @@ public static class SecurityEventLabels
         new(SecurityEventKinds.SignOut, "Signed out"),
         new(SecurityEventKinds.ComputerRemembered, "Computer remembered"),
         new(SecurityEventKinds.ComputerForgotten, "Remembered computer forgotten"),
+        new(SecurityEventKinds.RememberedComputerUsed, "Code skipped on a remembered computer"),
         new(SecurityEventKinds.InvitationSent, "Invitation sent"),
         new(SecurityEventKinds.InvitationAccepted, "Invitation accepted"),
         new(SecurityEventKinds.InvitationCancelled, "Invitation cancelled"),

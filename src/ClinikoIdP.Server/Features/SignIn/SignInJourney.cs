@@ -39,7 +39,7 @@ public sealed class SignInJourney(
         {
             if (remembered is not null)
             {
-                await rememberedComputers.MarkUsedAsync(remembered, cancellationToken);
+                await rememberedComputers.MarkUsedAsync(user, remembered, cancellationToken);
             }
 
             await sessions.StartSessionAsync(user, remembered is null ? AuthenticationLevel.AfterPassword : AuthenticationLevel.AfterRememberedComputer, now);
