@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: unit, integration and (when present) headless-browser tests.
-# Installs what the browser tests need (Debian's chromium) when it is missing, builds once, tests without rebuilding,
+# Installs what the browser and database tests need (Debian's chromium and postgresql) when it is missing, builds once, tests without rebuilding,
 # and ends with a plain "N passed, N failed" line counted from the test results.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -14,6 +14,11 @@ if [ -d tests/ClinikoIdP.EndToEndTests ] && [ ! -x /usr/bin/chromium ]; then
     sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
   fi
 fi
+
+# The PostgreSQL tests (several nodes on one database) use a private server on a loopback port, started here
+# (and installed from Debian's packages if missing); the tests stop and start it through the same script.
+bash tests/services/postgres.sh start
+export CLINIKOIDP_TEST_POSTGRES="Host=127.0.0.1;Port=${CLINIKOIDP_PG_PORT:-55432};Username=postgres;Database=postgres"
 
 dotnet tool restore >/dev/null
 dotnet build ClinikoIdP.sln -nologo -clp:ErrorsOnly -warnaserror

@@ -20,9 +20,22 @@ namespace ClinikoIdP.Server.Data;
 /// The one database of ClinikoIdP: Identity users, OpenIddict's applications, scopes, authorizations and tokens,
 /// the signing keys and the Data Protection key ring, so that several nodes can share all state.
 /// </summary>
-public sealed class IdpDbContext(DbContextOptions<IdpDbContext> options)
-    : IdentityDbContext<ClinicUser>(options), IDataProtectionKeyContext
+/// <remarks>
+/// This type carries the SQLite model and migrations; <see cref="PostgreSql.PostgreSqlIdpDbContext"/> derives from it
+/// only so that PostgreSQL has a migration set of its own (EF Core finds migrations by context type).
+/// </remarks>
+public class IdpDbContext : IdentityDbContext<ClinicUser>, IDataProtectionKeyContext
 {
+    public IdpDbContext(DbContextOptions<IdpDbContext> options)
+        : base(options)
+    {
+    }
+
+    protected IdpDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<SigningKeyRecord> SigningKeys => Set<SigningKeyRecord>();

@@ -1,4 +1,5 @@
 using ClinikoIdP.Server.Data;
+using ClinikoIdP.Server.Data.PostgreSql;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClinikoIdP.Server.Hosting;
@@ -10,20 +11,47 @@ public static class DatabaseHosting
 
     public static IServiceCollection AddIdpDatabase(this IServiceCollection services, IConfiguration configuration)
     {
-        var provider = configuration["Database:Provider"] ?? "Sqlite";
-        if (!string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        var provider = ProviderFrom(configuration);
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        if (provider == DatabaseProvider.PostgreSql)
         {
-            throw new InvalidOperationException(
-                $"Database:Provider '{provider}' is not supported by this build; use 'Sqlite'.");
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException(
+                    "Database:Provider is PostgreSQL but ConnectionStrings:IdP is not set; give it a Npgsql connection string, "
+                    + "e.g. \"Host=db.internal;Database=clinikoidp;Username=clinikoidp;Password=...\".");
+            }
+
+            services.AddDbContext<IdpDbContext, PostgreSqlIdpDbContext>(
+                options => options.UseNpgsql(connectionString).UseOpenIddict(),
+                optionsLifetime: ServiceLifetime.Singleton);
+        }
+        else
+        {
+            services.AddDbContext<IdpDbContext>(
+                options => options.UseSqlite(connectionString ?? DefaultSqliteConnectionString).UseOpenIddict(),
+                optionsLifetime: ServiceLifetime.Singleton);
         }
 
-        var connectionString = configuration.GetConnectionString(ConnectionStringName) ?? DefaultSqliteConnectionString;
-        services.AddDbContext<IdpDbContext>(options =>
-        {
-            options.UseSqlite(connectionString);
-            options.UseOpenIddict();
-        });
+        services.AddSingleton<IDbContextFactory<IdpDbContext>>(sp => new IdpDbContextFactory(sp, provider));
         services.AddHostedService<DatabaseInitializer>();
         return services;
+    }
+
+    public static DatabaseProvider ProviderFrom(IConfiguration configuration)
+    {
+        var configured = configuration["Database:Provider"];
+        if (string.IsNullOrWhiteSpace(configured) || string.Equals(configured, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            return DatabaseProvider.Sqlite;
+        }
+
+        if (string.Equals(configured, "PostgreSQL", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(configured, "Postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            return DatabaseProvider.PostgreSql;
+        }
+
+        throw new InvalidOperationException($"Database:Provider '{configured}' is not known; use 'Sqlite' (the default) or 'PostgreSQL'.");
     }
 }

@@ -2,22 +2,27 @@ using ClinikoIdP.Server.Data;
 using ClinikoIdP.Server.Features.Cli;
 using ClinikoIdP.Server.Features.SecurityEvents;
 using ClinikoIdP.Server.Keys;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ClinikoIdP.Server.Hosting;
 
 /// <summary>
-/// Runs before the server accepts requests: migrates the database, makes sure signing keys exist
-/// and tells a first-time operator how to create the first administrator.
+/// Runs before the server accepts requests: migrates the database (unless <c>Database:MigrateOnStartup</c> is false,
+/// when it only checks that someone has), makes sure signing keys exist and tells a first-time operator how to create
+/// the first administrator. Several nodes starting together take turns (<see cref="StartupLock"/>).
 /// </summary>
-internal sealed class DatabaseInitializer(IServiceProvider services, ILogger<DatabaseInitializer> logger) : IHostedService
+internal sealed class DatabaseInitializer(IServiceProvider services, IConfiguration configuration, ILogger<DatabaseInitializer> logger)
+    : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
-        await MigrateAsync(scope.ServiceProvider.GetRequiredService<IdpDbContext>(), logger, cancellationToken);
-        await scope.ServiceProvider.GetRequiredService<SigningKeyStore>().EnsureActiveKeysAsync(cancellationToken);
+        var migrate = configuration.GetValue("Database:MigrateOnStartup", defaultValue: true);
+        await PrepareAsync(scope.ServiceProvider, migrate, logger, cancellationToken);
 
         if (!await FirstRun.AnyAdministratorAsync(scope.ServiceProvider, cancellationToken))
         {
@@ -26,6 +31,40 @@ internal sealed class DatabaseInitializer(IServiceProvider services, ILogger<Dat
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Under the start-up lock: applies pending migrations (or refuses to go on if there are some and
+    /// <paramref name="migrate"/> is false), then creates the Data Protection key ring and signing keys if missing, so
+    /// two nodes on an empty database never each create their own.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> PrepareAsync(
+        IServiceProvider scoped, bool migrate, ILogger logger, CancellationToken cancellationToken)
+    {
+        var db = scoped.GetRequiredService<IdpDbContext>();
+        await using var startup = await StartupLock.AcquireAsync(db, cancellationToken);
+        var pending = await PendingMigrationsAsync(db, cancellationToken);
+        if (pending.Count > 0 && !migrate)
+        {
+            throw new InvalidOperationException(
+                $"The database needs {pending.Count} migration(s) ({string.Join(", ", pending)}) and Database:MigrateOnStartup is false; "
+                + "run 'ClinikoIdP.Server admin db migrate' with this configuration first.");
+        }
+
+        await MigrateAsync(db, logger, cancellationToken);
+        scoped.GetRequiredService<IDataProtectionProvider>().CreateProtector("ClinikoIdP.Startup").Protect([1]);
+        await scoped.GetRequiredService<SigningKeyStore>().EnsureActiveKeysAsync(cancellationToken);
+        return pending;
+    }
+
+    /// <summary>The migrations this build has that the database lacks (without EF logging a failure on an empty database).</summary>
+    public static async Task<List<string>> PendingMigrationsAsync(IdpDbContext db, CancellationToken cancellationToken)
+    {
+        var history = db.GetService<IHistoryRepository>();
+        var applied = await history.ExistsAsync(cancellationToken)
+            ? (await history.GetAppliedMigrationsAsync(cancellationToken)).Select(m => m.MigrationId).ToHashSet(StringComparer.Ordinal)
+            : [];
+        return [.. db.Database.GetMigrations().Where(id => !applied.Contains(id))];
+    }
 
     /// <summary>
     /// Applies migrations, then switches SQLite to WAL so the CLI and the server can share the file, and brings

@@ -9,17 +9,21 @@ namespace ClinikoIdP.IntegrationTests.Infrastructure;
 /// <summary>
 /// A test browser: keeps cookies, never follows redirects on its own. <see cref="FollowAsync"/> follows redirects
 /// that stay on the identity provider and stops at the first one that leaves it (the clinic app's redirect URI).
+/// Given several servers on one database (nodes behind a load balancer), it sends each request to the next one in turn.
 /// </summary>
 public sealed class Browser : IDisposable
 {
     private const int MaxRedirects = 10;
-    private readonly HttpClient http;
+    private readonly HttpClient[] nodes;
+    private int sent;
 
-    public Browser(IdpFactory factory)
+    public Browser(params IdpFactory[] nodes)
     {
         Cookies = new CookieContainer();
-        http = factory.CreateDefaultClient(IdpFactory.BaseAddress, new CookieContainerHandler(Cookies));
+        this.nodes = [.. nodes.Select(node => node.CreateDefaultClient(IdpFactory.BaseAddress, new CookieContainerHandler(Cookies)))];
     }
+
+    private HttpClient http => nodes[(Interlocked.Increment(ref sent) - 1) % nodes.Length];
 
     public CookieContainer Cookies { get; }
 
@@ -71,5 +75,11 @@ public sealed class Browser : IDisposable
     public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
         new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
 
-    public void Dispose() => http.Dispose();
+    public void Dispose()
+    {
+        foreach (var node in nodes)
+        {
+            node.Dispose();
+        }
+    }
 }

@@ -52,6 +52,7 @@ public class IdpFactory : WebApplicationFactory<Program>
         this.ownsDatabase = ownsDatabase;
         Settings = new Dictionary<string, string?>
         {
+            ["Database:Provider"] = database.Provider,
             ["ConnectionStrings:IdP"] = database.ConnectionString,
             ["IdP:Issuer"] = BaseAddress.ToString(),
             ["ForwardedHeaders:KnownProxies:0"] = "127.0.0.1",
@@ -68,10 +69,12 @@ public class IdpFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A server on an existing database that outlives it (to restart the server on the same state).</summary>
-    public static IdpFactory On(TestDatabase database) => new(database, ownsDatabase: false, TwoFactorEnforcement.WhenRequested);
+    public static IdpFactory On(
+        TestDatabase database, TwoFactorEnforcement enforcement = TwoFactorEnforcement.WhenRequested, FakeTimeProvider? clock = null) =>
+        new(database, ownsDatabase: false, enforcement) { Clock = clock ?? new(DateTimeOffset.UtcNow) };
 
     /// <summary>The server's clock (ASP.NET Core, Identity and OpenIddict all read it from the container).</summary>
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    public FakeTimeProvider Clock { get; init; } = new(DateTimeOffset.UtcNow);
 
     public IReadOnlyDictionary<string, string?> Settings { get; }
 

@@ -17,7 +17,7 @@ namespace ClinikoIdP.Server.Features.AccountNotifications;
 /// and the user's action goes on. Nothing is queued when email is off.
 /// </summary>
 public sealed class AccountNotifier(
-    DbContextOptions<IdpDbContext> databaseOptions,
+    IDbContextFactory<IdpDbContext> databases,
     IDataProtectionProvider dataProtection,
     EmailDeliverySignal signal,
     IOptions<EmailOptions> email,
@@ -38,7 +38,7 @@ public sealed class AccountNotifier(
 
         try
         {
-            await using var db = new IdpDbContext(databaseOptions);
+            await using var db = databases.CreateDbContext();
             if (NotificationTriggers.IsFailedAttemptsLockout(notice) && !await LockoutNotices.StartsLockoutAsync(db, written, user))
             {
                 return;

@@ -24,6 +24,7 @@ public static class AdminCommandLine
         admin.Subcommands.Add(ScopeCommands.Build(runtime));
         admin.Subcommands.Add(KeyCommands.Build(runtime));
         admin.Subcommands.Add(AuditCommands.Build(runtime));
+        admin.Subcommands.Add(DatabaseCommands.Build(runtime));
 
         var root = new RootCommand("ClinikoIdP: the clinic's identity provider. Run without arguments to serve.");
         root.Subcommands.Add(admin);

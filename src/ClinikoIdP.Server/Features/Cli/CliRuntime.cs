@@ -1,8 +1,8 @@
 using System.CommandLine;
 using ClinikoIdP.Server.Features.Common;
 using ClinikoIdP.Server.Hosting;
-using ClinikoIdP.Server.Keys;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ClinikoIdP.Server.Features.Cli;
 
@@ -11,18 +11,28 @@ public sealed class CliRuntime(TextWriter output, TextWriter error, IReadOnlyDic
 {
     public TextWriter Output { get; } = output;
 
-    public void SetAction(Command command, Func<IServiceProvider, ParseResult, CancellationToken, Task> action) =>
-        command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, action, cancellationToken));
+    /// <param name="prepareDatabase">
+    /// Migrate and create missing keys first (every verb but the <c>db</c> ones, which decide that themselves).
+    /// </param>
+    public void SetAction(
+        Command command, Func<IServiceProvider, ParseResult, CancellationToken, Task> action, bool prepareDatabase = true) =>
+        command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, action, prepareDatabase, cancellationToken));
 
     private async Task<int> RunAsync(
-        ParseResult parseResult, Func<IServiceProvider, ParseResult, CancellationToken, Task> action, CancellationToken cancellationToken)
+        ParseResult parseResult,
+        Func<IServiceProvider, ParseResult, CancellationToken, Task> action,
+        bool prepareDatabase,
+        CancellationToken cancellationToken)
     {
         try
         {
             await using var host = BuildHost();
             await using var scope = host.Services.CreateAsyncScope();
-            await DatabaseInitializer.MigrateAsync(scope.ServiceProvider.GetRequiredService<Data.IdpDbContext>(), cancellationToken);
-            await scope.ServiceProvider.GetRequiredService<SigningKeyStore>().EnsureActiveKeysAsync(cancellationToken);
+            if (prepareDatabase)
+            {
+                await DatabaseInitializer.PrepareAsync(scope.ServiceProvider, migrate: true, NullLogger.Instance, cancellationToken);
+            }
+
             await action(scope.ServiceProvider, parseResult, cancellationToken);
             return 0;
         }

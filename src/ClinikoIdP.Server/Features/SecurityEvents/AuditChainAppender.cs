@@ -20,12 +20,12 @@ internal static class AuditChainAppender
     private const string SqlStateUniqueViolation = "23505";
 
     public static async Task AppendAsync(
-        DbContextOptions<IdpDbContext> options, SecurityEventRecord record, ILogger logger, CancellationToken cancellationToken)
+        IDbContextFactory<IdpDbContext> databases, SecurityEventRecord record, ILogger logger, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             // A fresh context per attempt: after a failed insert nothing stale stays tracked for the next one.
-            await using var db = new IdpDbContext(options);
+            await using var db = databases.CreateDbContext();
             var head = await db.SecurityEvents.AsNoTracking()
                 .Where(e => e.Sequence != null)
                 .OrderByDescending(e => e.Sequence)

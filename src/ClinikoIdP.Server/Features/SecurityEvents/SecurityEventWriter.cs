@@ -10,7 +10,7 @@ namespace ClinikoIdP.Server.Features.SecurityEvents;
 /// to every <see cref="ISecurityEventObserver"/> (security notifications by email).
 /// </summary>
 public sealed class SecurityEventWriter(
-    DbContextOptions<IdpDbContext> databaseOptions,
+    IDbContextFactory<IdpDbContext> databases,
     IHttpContextAccessor httpContextAccessor,
     IEnumerable<ISecurityEventObserver> observers,
     TimeProvider time,
@@ -37,7 +37,7 @@ public sealed class SecurityEventWriter(
         };
 
         // Not the request's token: a sign-in that the browser abandons must still leave its event behind.
-        await AuditChainAppender.AppendAsync(databaseOptions, record, logger, CancellationToken.None);
+        await AuditChainAppender.AppendAsync(databases, record, logger, CancellationToken.None);
         foreach (var observer in observers)
         {
             await observer.OnWrittenAsync(record, user);

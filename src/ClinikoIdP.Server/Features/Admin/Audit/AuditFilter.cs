@@ -106,10 +106,13 @@ public sealed class AuditFilter
         else if (User is { } typed)
         {
             // No such account (any more): the email typed at a failed sign-in, or the id of a deleted account.
-            // LIKE without wildcards: SQLite compares it ignoring ASCII case, as email addresses are usually typed.
+            // Compared ignoring case, as email addresses are usually typed, on SQLite and PostgreSQL alike.
             var pattern = typed.Replace("\\", "\\\\", StringComparison.Ordinal)
                 .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
-            events = events.Where(e => e.UserId == typed || EF.Functions.Like(e.Email, pattern, "\\"));
+            var upperPattern = pattern.ToUpperInvariant();
+#pragma warning disable CA1304, CA1311 // EF Core translates ToUpper() to SQL upper(); it never runs as .NET code
+            events = events.Where(e => e.UserId == typed || EF.Functions.Like(e.Email!.ToUpper(), upperPattern, "\\"));
+#pragma warning restore CA1304, CA1311
         }
 
         if (Kind is not null)

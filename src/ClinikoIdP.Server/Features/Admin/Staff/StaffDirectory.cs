@@ -21,13 +21,17 @@ public sealed class StaffDirectory(IdpDbContext db, TimeProvider time)
         var query = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(search))
         {
-            // Identity keeps an upper-cased copy of the email for lookups; SQLite's LIKE ignores the case of names.
+            // Identity keeps an upper-cased copy of the email for lookups; names are upper-cased in the query, as
+            // PostgreSQL's LIKE (unlike SQLite's) respects case.
             var term = search.Trim();
             var pattern = "%" + term.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal)
                 .Replace("_", @"\_", StringComparison.Ordinal) + "%";
             var normalized = term.ToUpperInvariant();
+            var upperPattern = pattern.ToUpperInvariant();
+#pragma warning disable CA1304, CA1311 // EF Core translates ToUpper() to SQL upper(); it never runs as .NET code
             query = query.Where(u => u.NormalizedEmail!.Contains(normalized)
-                || (u.DisplayName != null && EF.Functions.Like(u.DisplayName, pattern, @"\")));
+                || (u.DisplayName != null && EF.Functions.Like(u.DisplayName.ToUpper(), upperPattern, @"\")));
+#pragma warning restore CA1304, CA1311
         }
 
         query = filter switch
