@@ -1,18 +1,19 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: unit, integration and (when present) headless-browser tests.
-# Installs what the browser and database tests need (Debian's chromium and postgresql) when it is missing, builds once, tests without rebuilding,
+# Installs what the browser, database and load-balancer tests need (Debian's chromium, postgresql, nginx) when missing, builds once, tests without rebuilding,
 # and ends with a plain "N passed, N failed" line counted from the test results.
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# The browser tests launch /usr/bin/chromium itself (Playwright never downloads a browser here).
-if [ -d tests/ClinikoIdP.EndToEndTests ] && [ ! -x /usr/bin/chromium ]; then
-  echo "Installing Debian's chromium for the browser tests..."
-  if [ "$(id -u)" -eq 0 ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-  else
-    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-  fi
+# The browser tests launch /usr/bin/chromium itself (Playwright never downloads a browser here); the load-balancer
+# tests start /usr/sbin/nginx in front of two server processes.
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing Debian's ${missing[*]} for the browser and load-balancer tests..."
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 # The PostgreSQL tests (several nodes on one database) use a private server on a loopback port, started here

@@ -42,17 +42,20 @@ public class BrowserFixture : IAsyncLifetime
         Server.Start();
         app = await ClinicApp.RegisterAsync(Server);
         playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync",
-            ],
-        });
+        browser = await LaunchChromiumAsync(playwright);
     }
+
+    /// <summary>Debian's headless Chromium, as every browser story uses it.</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new()
+    {
+        ExecutablePath = ChromiumPath,
+        Headless = true,
+        Args =
+        [
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync",
+        ],
+    });
 
     /// <summary>A page in a new, empty browser profile.</summary>
     public Task<IPage> NewPageAsync(ViewportSize? viewport = null) => NewPageAsync(Server.BaseAddress, viewport);

@@ -18,10 +18,11 @@ namespace ClinikoIdP.EndToEndTests.Infrastructure;
 /// </summary>
 public sealed class ClinicApp
 {
-    private readonly IdpServer server;
+    private readonly IIdentityProvider server;
     private readonly string secret;
+    private string scope = "openid profile email";
 
-    private ClinicApp(IdpServer server, string clientId, string secret, Uri origin)
+    private ClinicApp(IIdentityProvider server, string clientId, string secret, Uri origin)
     {
         this.server = server;
         this.secret = secret;
@@ -36,14 +37,17 @@ public sealed class ClinicApp
 
     public string RedirectUri => new Uri(Origin, "/callback").ToString();
 
-    public static async Task<ClinicApp> RegisterAsync(IdpServer server)
+    /// <param name="offlineAccess">Also allowed refresh tokens (scope offline_access), which its sign-in requests then ask for.</param>
+    public static async Task<ClinicApp> RegisterAsync(IIdentityProvider server, bool offlineAccess = false)
     {
         var clientId = "appointments-" + Guid.NewGuid().ToString("N")[..8];
         var secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
-        var app = new ClinicApp(server, clientId, secret, NewLoopbackOrigin());
-        await server.AdminAsync(
+        var app = new ClinicApp(server, clientId, secret, NewLoopbackOrigin()) { scope = offlineAccess ? "openid profile email offline_access" : "openid profile email" };
+        string[] create = [
             "client", "create", "--client-id", clientId, "--secret", secret, "--display-name", "Clinic Appointments",
-            "--redirect-uri", app.RedirectUri, "--scope", "openid", "--scope", "profile", "--scope", "email");
+            "--redirect-uri", app.RedirectUri, "--scope", "openid", "--scope", "profile", "--scope", "email",
+        ];
+        await server.AdminAsync(offlineAccess ? [.. create, "--scope", "offline_access"] : create);
         return app;
     }
 
@@ -66,7 +70,7 @@ public sealed class ClinicApp
             ["client_id"] = ClientId,
             ["redirect_uri"] = RedirectUri,
             ["response_type"] = "code",
-            ["scope"] = "openid profile email",
+            ["scope"] = scope,
             ["state"] = state,
             ["nonce"] = nonce,
             ["code_challenge"] = challenge,
@@ -100,7 +104,11 @@ public sealed class ClinicApp
     }
 
     /// <summary>Reads the code from the callback (checking state) and redeems it at the token endpoint.</summary>
-    public async Task<IdToken> RedeemAsync(Callback callback, SignInRequest request)
+    public async Task<IdToken> RedeemAsync(Callback callback, SignInRequest request) =>
+        (await RedeemForTokensAsync(callback, request)).IdToken;
+
+    /// <summary>As <see cref="RedeemAsync"/>, also returning the refresh token when the app has offline access.</summary>
+    public async Task<(IdToken IdToken, string? RefreshToken)> RedeemForTokensAsync(Callback callback, SignInRequest request)
     {
         var arrival = await callback.ArrivalAsync();
         var query = QueryHelpers.ParseQuery(arrival.Query);
@@ -118,14 +126,32 @@ public sealed class ClinicApp
                 ["code_verifier"] = request.Verifier,
             }),
         };
-        message.Headers.Authorization = new AuthenticationHeaderValue(
-            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Uri.EscapeDataString(ClientId)}:{Uri.EscapeDataString(secret)}")));
+        message.Headers.Authorization = ClientSecretBasic();
         using var response = await http.SendAsync(message);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"Token request failed: {(int)response.StatusCode} {body}");
         using var json = JsonDocument.Parse(body);
         var idToken = json.RootElement.GetProperty("id_token").GetString()!;
-        return await IdToken.ValidateAsync(http, idToken, server.BaseAddress, ClientId, request.Nonce);
+        var refreshToken = json.RootElement.TryGetProperty("refresh_token", out var refresh) ? refresh.GetString() : null;
+        return (await IdToken.ValidateAsync(http, idToken, server.BaseAddress, ClientId, request.Nonce), refreshToken);
+    }
+
+    /// <summary>Redeems a refresh token at the back channel; returns the status and the new refresh token, if any.</summary>
+    public async Task<(HttpStatusCode Status, string? RefreshToken)> RefreshAsync(string refreshToken)
+    {
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        using var message = new HttpRequestMessage(HttpMethod.Post, "/connect/token")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "refresh_token",
+                ["refresh_token"] = refreshToken,
+            }),
+        };
+        message.Headers.Authorization = ClientSecretBasic();
+        using var response = await http.SendAsync(message);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return (response.StatusCode, json.RootElement.TryGetProperty("refresh_token", out var rotated) ? rotated.GetString() : null);
     }
 
     private static int UnusedPort()
@@ -134,4 +160,7 @@ public sealed class ClinicApp
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    private AuthenticationHeaderValue ClientSecretBasic() => new(
+        "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Uri.EscapeDataString(ClientId)}:{Uri.EscapeDataString(secret)}")));
 }

@@ -16,7 +16,7 @@ namespace ClinikoIdP.EndToEndTests.Infrastructure;
 /// loopback, cookies without the __Host- prefix) with the default "Always" two-factor policy and its own SQLite file.
 /// It sends email to a real SMTP server on loopback (<see cref="Mail"/>), unless made without email.
 /// </summary>
-public sealed class IdpServer : WebApplicationFactory<Program>
+public sealed class IdpServer : WebApplicationFactory<Program>, IIdentityProvider
 {
     public const string ClinicName = "Harbourside Clinic";
 

@@ -3,7 +3,7 @@ namespace ClinikoIdP.EndToEndTests.Infrastructure;
 /// <summary>A staff account created with the admin command line, with the password it was given.</summary>
 public sealed record StaffMember(string Email, string Password, string Name)
 {
-    public static async Task<StaffMember> CreateAsync(IdpServer server)
+    public static async Task<StaffMember> CreateAsync(IIdentityProvider server)
     {
         var id = Guid.NewGuid().ToString("N")[..8];
         var member = new StaffMember($"nurse.{id}@harbourside.test", $"tide pool {id} lighthouse", $"Alex Morgan {id}");

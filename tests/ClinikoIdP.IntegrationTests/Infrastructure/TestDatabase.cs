@@ -1,5 +1,5 @@
+using ClinikoIdP.TestSupport;
 using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace ClinikoIdP.IntegrationTests.Infrastructure;
 
@@ -9,9 +9,6 @@ namespace ClinikoIdP.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class TestDatabase : IDisposable
 {
-    /// <summary>The Npgsql connection string of the test PostgreSQL server (set by test.sh, which starts it).</summary>
-    public const string PostgreSqlVariable = "CLINIKOIDP_TEST_POSTGRES";
-
     private readonly string? postgreSqlName;
 
     private TestDatabase(string directory)
@@ -48,35 +45,15 @@ public sealed class TestDatabase : IDisposable
     /// <summary>A new, empty database on the test PostgreSQL server.</summary>
     public static TestDatabase CreatePostgreSql()
     {
-        var server = ServerConnectionString();
-        var name = "clinikoidp_it_" + Guid.NewGuid().ToString("N");
-        using (var connection = new NpgsqlConnection(server))
-        {
-            connection.Open();
-            using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-            create.ExecuteNonQuery();
-        }
-
-        return new TestDatabase(name, new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString);
+        var (name, connectionString) = TestPostgreSql.CreateDatabase();
+        return new TestDatabase(name, connectionString);
     }
-
-    /// <summary>The maintenance connection to the test PostgreSQL server; fails clearly when it was not started.</summary>
-    public static string ServerConnectionString() =>
-        Environment.GetEnvironmentVariable(PostgreSqlVariable) is { Length: > 0 } configured
-            ? configured
-            : throw new InvalidOperationException(
-                $"{PostgreSqlVariable} is not set: run the tests with ./test.sh, which starts a PostgreSQL server "
-                + "(tests/services/postgres.sh) and exports it.");
 
     public void Dispose()
     {
         if (postgreSqlName is not null)
         {
-            NpgsqlConnection.ClearAllPools();
-            using var connection = new NpgsqlConnection(ServerConnectionString());
-            connection.Open();
-            using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{postgreSqlName}\" WITH (FORCE)", connection);
-            drop.ExecuteNonQuery();
+            TestPostgreSql.DropDatabase(postgreSqlName);
             return;
         }
 

@@ -1,0 +1,107 @@
+using ClinikoIdP.EndToEndTests.Infrastructure;
+using ClinikoIdP.Server.Features.Cli;
+using ClinikoIdP.TestSupport;
+using Microsoft.Playwright;
+
+namespace ClinikoIdP.EndToEndTests.ScaleOut;
+
+/// <summary>
+/// ClinikoIdP as a hosting team runs it: two node processes on one PostgreSQL database, behind nginx round-robin, with
+/// one public issuer (nginx's address). The nodes start together on the empty database, so they also show that
+/// start-up migration takes turns. A headless Chromium reaches them only through nginx.
+/// </summary>
+public sealed class LoadBalancedIdp : IIdentityProvider, IAsyncLifetime
+{
+    private readonly List<ServerNode> nodes = [];
+    private string? database;
+    private Nginx? nginx;
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+
+    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+
+    public IReadOnlyList<ServerNode> Nodes => nodes;
+
+    public IReadOnlyDictionary<string, string?> Settings { get; private set; } = new Dictionary<string, string?>();
+
+    public async Task InitializeAsync()
+    {
+        Assertions.SetDefaultExpectTimeout(15_000);
+        var (name, connectionString) = TestPostgreSql.CreateDatabase();
+        database = name;
+        var publicPort = ServerNode.UnusedPort();
+        BaseAddress = new Uri($"http://127.0.0.1:{publicPort}/");
+        Settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "PostgreSQL",
+            ["ConnectionStrings:IdP"] = connectionString,
+            ["IdP:Issuer"] = BaseAddress.ToString(),
+            ["TwoFactor:Enforcement"] = "Always",
+            ["TwoFactor:Issuer"] = IdpServer.ClinicName,
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+
+        nodes.Add(ServerNode.Start(Settings));
+        nodes.Add(ServerNode.Start(Settings));
+        await Task.WhenAll(nodes.Select(node => node.WaitUntilReadyAsync(TimeSpan.FromSeconds(90))));
+        nginx = await Nginx.StartAsync(publicPort, nodes.Select(node => node.Port));
+
+        playwright = await Playwright.CreateAsync();
+        browser = await BrowserFixture.LaunchChromiumAsync(playwright);
+    }
+
+    /// <summary>Starts a new process in place of a node that died, on its port, so nginx finds it again.</summary>
+    public async Task ReplaceNodeAsync(int index)
+    {
+        var dead = nodes[index];
+        await dead.DisposeAsync();
+        nodes[index] = ServerNode.Start(Settings, dead.Port);
+        await nodes[index].WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+    }
+
+    /// <summary>A page in a new, empty browser profile, on the public address.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await (browser ?? throw new InvalidOperationException("Not started.")).NewContextAsync(new()
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = BrowserFixture.Desktop,
+            Locale = "en-AU",
+        });
+        context.SetDefaultTimeout(20_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task<string> AdminAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = await AdminCommandLine.RunAsync(["admin", .. args], output, error, Settings);
+        Assert.True(exitCode == 0, $"admin {string.Join(' ', args)} failed ({exitCode}): {error}");
+        return output.ToString();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        if (nginx is not null)
+        {
+            await nginx.DisposeAsync();
+        }
+
+        foreach (var node in nodes)
+        {
+            await node.DisposeAsync();
+        }
+
+        if (database is not null)
+        {
+            TestPostgreSql.DropDatabase(database);
+        }
+    }
+}
