@@ -106,6 +106,7 @@ public sealed class DatabaseOutageTests(OutageIdpFactory factory) : IClassFixtur
     {
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.NotNull(response.Headers.RetryAfter?.Delta);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("temporarily_unavailable", body.RootElement.GetProperty("error").GetString());
         Assert.Contains(Explanation, body.RootElement.GetProperty("error_description").GetString(), StringComparison.Ordinal);

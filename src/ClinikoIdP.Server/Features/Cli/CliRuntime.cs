@@ -1,8 +1,8 @@
 using System.CommandLine;
+using System.Data.Common;
 using ClinikoIdP.Server.Features.Common;
 using ClinikoIdP.Server.Hosting;
 using ClinikoIdP.Server.Keys;
-using System.Data.Common;
 
 namespace ClinikoIdP.Server.Features.Cli;
 

@@ -1,8 +1,8 @@
 using System.CommandLine;
+using System.Data.Common;
 using ClinikoIdP.Server.Data;
 using ClinikoIdP.Server.Features.Email;
 using ClinikoIdP.Server.Features.Invitations;
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClinikoIdP.Server.Features.Cli;

@@ -23,9 +23,9 @@ public sealed class DatabaseFaultHandler(ILogger<DatabaseFaultHandler> logger) :
             return false;
         }
 
-        Log.DatabaseUnreachable(logger, httpContext.Request.Method, httpContext.Request.Path.Value ?? "",
-            fault.GetType().Name, FirstLine(fault.Message));
-        await RetryLaterResponse.WriteAsync(httpContext, StatusCodes.Status503ServiceUnavailable, Title, Message, RetryAfterSeconds);
+        var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value ?? "";
+        Log.DatabaseUnreachable(logger, httpContext.Request.Method, path, fault.GetType().Name, FirstLine(fault.Message));
+        await RetryLaterResponse.WriteAsync(httpContext, path, StatusCodes.Status503ServiceUnavailable, Title, Message, RetryAfterSeconds);
         return true;
     }
 

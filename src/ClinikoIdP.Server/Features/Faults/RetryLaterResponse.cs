@@ -14,13 +14,15 @@ namespace ClinikoIdP.Server.Features.Faults;
 /// </summary>
 public static class RetryLaterResponse
 {
-    public static async Task WriteAsync(HttpContext context, int status, string title, string message, int retryAfterSeconds)
+    /// <param name="path">The path the caller asked for (the exception handler has already moved the request to the error path).</param>
+    public static async Task WriteAsync(
+        HttpContext context, PathString path, int status, string title, string message, int retryAfterSeconds)
     {
         var response = context.Response;
         response.StatusCode = status;
         response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         response.Headers.CacheControl = "no-store";
-        if (ConnectRoutes.IsMachineEndpoint(context.Request.Path))
+        if (ConnectRoutes.IsMachineEndpoint(path))
         {
             // temporarily_unavailable (RFC 6749 §4.1.2.1) is the OAuth error client libraries read as "retry later";
             // slow_down is defined only for device-flow polling (RFC 8628 §3.5) and other clients don't know it.

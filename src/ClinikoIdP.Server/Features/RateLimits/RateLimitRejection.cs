@@ -25,6 +25,6 @@ public static class RateLimitRejection
             _ => "for this account",
         };
         var message = $"Too many attempts {from}; try again in {seconds} seconds.";
-        await Faults.RetryLaterResponse.WriteAsync(context, StatusCodes.Status429TooManyRequests, "Too many attempts", message, seconds);
+        await Faults.RetryLaterResponse.WriteAsync(context, context.Request.Path, StatusCodes.Status429TooManyRequests, "Too many attempts", message, seconds);
     }
 }
