@@ -51,6 +51,12 @@ internal static partial class Log
     [LoggerMessage(1403, LogLevel.Information, "Reloaded the token server's keys after a rotation (new {Use} key {KeyId})")]
     public static partial void KeysReloaded(ILogger logger, string use, string keyId);
 
+    [LoggerMessage(1820, LogLevel.Warning, "Refused a {Action} request over the per-{Scope} limit from {Address}; retry after {RetryAfterSeconds} s")]
+    public static partial void RateLimited(ILogger logger, string action, string scope, string address, int retryAfterSeconds);
+
+    [LoggerMessage(1830, LogLevel.Warning, "The database could not be reached on {Method} {Path}: answered 503 ({ExceptionType}: {Reason})")]
+    public static partial void DatabaseUnreachable(ILogger logger, string method, string path, string exceptionType, string reason);
+
     [LoggerMessage(1900, LogLevel.Error, "Unhandled error on {Path}")]
     public static partial void UnhandledError(ILogger logger, Exception exception, string path);
 

@@ -5,10 +5,12 @@ using ClinikoIdP.Server.Features.BackupCodes;
 using ClinikoIdP.Server.Features.Connect;
 using ClinikoIdP.Server.Features.Email;
 using ClinikoIdP.Server.Features.Enrolment;
+using ClinikoIdP.Server.Features.Faults;
 using ClinikoIdP.Server.Features.Invitations;
 using ClinikoIdP.Server.Features.OrganisationSettings;
 using ClinikoIdP.Server.Features.Passkeys;
 using ClinikoIdP.Server.Features.PasswordReset;
+using ClinikoIdP.Server.Features.RateLimits;
 using ClinikoIdP.Server.Features.RememberedComputers;
 using ClinikoIdP.Server.Features.SecurityEvents;
 using ClinikoIdP.Server.Features.Session;
@@ -69,6 +71,8 @@ public static class IdpServices
         TransportSecurity.EnsureHttpsConfigured(builder.Configuration, builder.Environment);
         builder.Services.AddIdpCore(builder.Configuration, builder.Environment);
         builder.Services.AddIdpTransportSecurity(builder.Configuration);
+        builder.Services.AddIdpRateLimits(builder.Configuration);
+        builder.Services.AddIdpFaultHandling();
         builder.Services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Features";
@@ -108,7 +112,7 @@ public static class IdpServices
             return next(context);
         });
         app.UseSecurityHeaders();
-        app.UseExceptionHandler(SignInRoutes.Error);
+        app.UseIdpExceptionHandler(SignInRoutes.Error);
         app.UseStatusCodePagesWithReExecute(SignInRoutes.Error, "?status={0}");
         app.Use((context, next) =>
         {
@@ -128,6 +132,7 @@ public static class IdpServices
 
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseIdpRateLimits();
         app.UseAuthentication();
         app.UseAuthorization();
 

@@ -58,6 +58,11 @@ public class IdpFactory : WebApplicationFactory<Program>
             ["ForwardedHeaders:KnownProxies:0"] = "127.0.0.1",
             ["TwoFactor:Enforcement"] = enforcement.ToString(),
         };
+        foreach (var (key, value) in GenerousRateLimits)
+        {
+            ((Dictionary<string, string?>)Settings)[key] = value;
+        }
+
         foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
         {
             ((Dictionary<string, string?>)Settings)[key] = value;
@@ -67,6 +72,15 @@ public class IdpFactory : WebApplicationFactory<Program>
         standardClient = new(() => Seed.ApiClientAsync(this));
         apiScope = new(() => AdminOkAsync("scope", "create", "--name", Seed.ApiScope, "--resource", Seed.ApiResource));
     }
+
+    /// <summary>
+    /// The rate limiter stays on (its form reading runs under every test) but out of the way: a test class signs the
+    /// same account in far more often than ten times a minute, all from one address.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> GenerousRateLimits { get; } =
+        Enum.GetNames<Server.Features.RateLimits.LimitedAction>()
+            .SelectMany(action => new[] { "PerAddress", "PerAccount" }.Select(scope => $"RateLimits:{action}:{scope}:PermitLimit"))
+            .ToDictionary(key => key, _ => (string?)"1000000");
 
     /// <summary>A server on an existing database that outlives it (to restart the server on the same state).</summary>
     public static IdpFactory On(

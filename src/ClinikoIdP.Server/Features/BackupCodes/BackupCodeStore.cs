@@ -13,12 +13,15 @@ public sealed class BackupCodeStore(IdpDbContext db, TimeProvider time)
 
     public const int LowWarningThreshold = 3;
 
-    /// <summary>Replaces every existing code with a new set and returns the new codes for showing once.</summary>
+    /// <summary>
+    /// Replaces every existing code with a new set and returns the new codes for showing once; joins the caller's
+    /// transaction when there is one (enrolment saves the authenticator and its codes together).
+    /// </summary>
     public async Task<IReadOnlyList<string>> RegenerateAsync(ClinicUser user)
     {
         var codes = BackupCodeGenerator.Generate();
         var now = time.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync() : null;
         await db.BackupCodes.Where(c => c.UserId == user.Id).ExecuteDeleteAsync();
         db.BackupCodes.AddRange(codes.Select(code => new BackupCodeRecord
         {
@@ -27,7 +30,11 @@ public sealed class BackupCodeStore(IdpDbContext db, TimeProvider time)
             CreatedAt = now,
         }));
         await db.SaveChangesAsync();
-        await transaction.CommitAsync();
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync();
+        }
+
         return codes;
     }
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
+using System.Data.Common;
 using ClinikoIdP.Server.Features.Common;
 using ClinikoIdP.Server.Hosting;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ClinikoIdP.Server.Features.Cli;
@@ -41,9 +41,9 @@ public sealed class CliRuntime(TextWriter output, TextWriter error, IReadOnlyDic
             await error.WriteLineAsync($"error: {refused.Message}");
             return 1;
         }
-        catch (SqliteException database)
+        catch (DbException database)
         {
-            await error.WriteLineAsync($"error: the database could not be used ({database.SqliteErrorCode}: {database.Message.Split('\n')[0]}). Check ConnectionStrings:IdP.");
+            await error.WriteLineAsync($"error: the database could not be used ({database.Message.Split('\n')[0]}). Check ConnectionStrings:IdP.");
             return 1;
         }
         catch (Exception unexpected) when (unexpected is InvalidOperationException or IOException or UnauthorizedAccessException)

@@ -1,8 +1,8 @@
 using System.CommandLine;
+using System.Data.Common;
 using ClinikoIdP.Server.Data;
 using ClinikoIdP.Server.Features.Email;
 using ClinikoIdP.Server.Features.Invitations;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClinikoIdP.Server.Features.Cli;
@@ -46,7 +46,7 @@ internal static class InviteCommand
         {
             await services.GetRequiredService<EmailDelivery>().DeliverDueAsync(cancellationToken);
         }
-        catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException or SqliteException)
+        catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException or DbException)
         {
             return false;
         }

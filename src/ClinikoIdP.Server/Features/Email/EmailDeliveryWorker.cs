@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -31,7 +31,7 @@ public sealed class EmailDeliveryWorker(
                 {
                 }
             }
-            catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException or SqliteException)
+            catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException or DbException or TimeoutException)
             {
                 Log.EmailQueueFailed(logger, exception);
             }

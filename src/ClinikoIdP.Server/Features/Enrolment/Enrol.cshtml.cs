@@ -18,6 +18,7 @@ public sealed class EnrolModel(
     BackupCodeStore backupCodes,
     PendingSignIn pending,
     SecurityEventWriter events,
+    Data.IdpDbContext db,
     IOptions<TwoFactorOptions> options) : PageModel
 {
     [BindProperty]
@@ -57,11 +58,16 @@ public sealed class EnrolModel(
 
         if (ModelState.IsValid)
         {
+            // The new secret and its backup codes are saved together or not at all: a fault between the two would
+            // otherwise leave an authenticator without backup codes. Security events keep their own connection (they
+            // must outlive an abandoned request), so they follow the commit.
+            await using var transaction = await db.Database.BeginTransactionAsync(HttpContext.RequestAborted);
             var check = await authenticators.ConfirmSetupAsync(subject.User, Input.Code);
             if (check.IsAccepted)
             {
-                await events.WriteAsync(SecurityEventKinds.AuthenticatorEnrolled, SecurityEventOutcomes.Succeeded, subject.User);
                 var codes = await backupCodes.RegenerateAsync(subject.User);
+                await transaction.CommitAsync(HttpContext.RequestAborted);
+                await events.WriteAsync(SecurityEventKinds.AuthenticatorEnrolled, SecurityEventOutcomes.Succeeded, subject.User);
                 await events.WriteAsync(SecurityEventKinds.BackupCodesRegenerated, SecurityEventOutcomes.Succeeded, subject.User, "at enrolment");
                 TempData[BackupCodeRoutes.TempDataKey] = string.Join(' ', codes);
                 if (subject.Pending is { } state)

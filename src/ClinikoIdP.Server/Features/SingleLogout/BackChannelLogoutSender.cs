@@ -30,7 +30,7 @@ public sealed class BackChannelLogoutSender(
             {
                 await DeliverDueAsync(stoppingToken);
             }
-            catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+            catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException or System.Data.Common.DbException or TimeoutException)
             {
                 Log.BackChannelLogoutQueueFailed(logger, exception);
             }

@@ -1,0 +1,7 @@
+namespace ClinikoIdP.Server.Features.RateLimits;
+
+public enum RateLimitScope
+{
+    Address,
+    Account,
+}
