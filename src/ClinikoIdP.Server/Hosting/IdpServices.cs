@@ -7,6 +7,8 @@ using ClinikoIdP.Server.Features.Email;
 using ClinikoIdP.Server.Features.Enrolment;
 using ClinikoIdP.Server.Features.Invitations;
 using ClinikoIdP.Server.Features.OrganisationSettings;
+using ClinikoIdP.Server.Features.Operations;
+using ClinikoIdP.Server.Features.Operations.Telemetry;
 using ClinikoIdP.Server.Features.Passkeys;
 using ClinikoIdP.Server.Features.PasswordReset;
 using ClinikoIdP.Server.Features.RememberedComputers;
@@ -28,6 +30,7 @@ public static class IdpServices
         services.AddOptions<IdpOptions>().Bind(configuration.GetSection(IdpOptions.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
+        services.AddIdpMetrics();
         services.AddIdpDatabase(configuration);
 
         // The key ring lives in the database so every node and the CLI decrypt the same secrets.
@@ -68,6 +71,7 @@ public static class IdpServices
     {
         TransportSecurity.EnsureHttpsConfigured(builder.Configuration, builder.Environment);
         builder.Services.AddIdpCore(builder.Configuration, builder.Environment);
+        builder.AddIdpOperations();
         builder.Services.AddIdpTransportSecurity(builder.Configuration);
         builder.Services.AddRazorPages(options =>
         {
@@ -101,6 +105,7 @@ public static class IdpServices
     public static WebApplication UseIdpPipeline(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseIdpOperations();
         var observedIssuer = app.Services.GetRequiredService<ObservedIssuer>();
         app.Use((context, next) =>
         {
