@@ -11,6 +11,7 @@ public static class OperationsHosting
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Logging.AddIdpLogFormat(builder.Configuration, builder.Environment);
+        builder.Services.AddSafeLogging();
         builder.Services.AddIdpHealthChecks();
         var telemetry = TelemetryOptions.From(builder.Configuration);
         builder.Services.AddIdpTelemetry(telemetry);

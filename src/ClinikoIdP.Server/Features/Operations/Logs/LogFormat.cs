@@ -1,4 +1,5 @@
-using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace ClinikoIdP.Server.Features.Operations.Logs;
 
@@ -39,4 +40,12 @@ public static class LogFormat
 
         return logging;
     }
+
+    /// <summary>Puts <see cref="SafeLoggerFactory"/> in front of the logger factory every component asks for.</summary>
+    public static IServiceCollection AddSafeLogging(this IServiceCollection services) =>
+        services.Replace(ServiceDescriptor.Singleton<ILoggerFactory>(provider => new SafeLoggerFactory(new LoggerFactory(
+            provider.GetServices<ILoggerProvider>(),
+            provider.GetRequiredService<IOptionsMonitor<LoggerFilterOptions>>(),
+            provider.GetRequiredService<IOptions<LoggerFactoryOptions>>(),
+            provider.GetService<IExternalScopeProvider>()))));
 }
