@@ -10,13 +10,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ClinikoIdP.IntegrationTests.Operations;
 
 /// <summary>
-/// The server with the Prometheus endpoint on for a monitoring network. The in-memory server has no peer address,
+/// The server with every exporter on: the Prometheus endpoint for a monitoring network, and OTLP towards a port where
+/// nothing listens (the pipeline is built and runs; its exports fail quietly, as they must when a collector is down). The in-memory server has no peer address,
 /// so each request comes from <see cref="DefaultCaller"/> unless its <see cref="CallerHeader"/> names another.
 /// </summary>
 public sealed class PrometheusIdpFactory() : IdpFactory(TwoFactorEnforcement.WhenRequested, new Dictionary<string, string?>
 {
     ["Telemetry:Prometheus"] = "true",
     ["Telemetry:PrometheusAllowedNetworks:0"] = MonitoringNetwork,
+    ["Telemetry:OtlpEndpoint"] = "http://127.0.0.1:9",
 })
 {
     public const string MonitoringNetwork = "10.20.0.0/16";
