@@ -7,6 +7,8 @@ using ClinikoIdP.Server.Features.Email;
 using ClinikoIdP.Server.Features.Enrolment;
 using ClinikoIdP.Server.Features.Faults;
 using ClinikoIdP.Server.Features.Invitations;
+using ClinikoIdP.Server.Features.Operations;
+using ClinikoIdP.Server.Features.Operations.Telemetry;
 using ClinikoIdP.Server.Features.OrganisationSettings;
 using ClinikoIdP.Server.Features.Passkeys;
 using ClinikoIdP.Server.Features.PasswordReset;
@@ -30,6 +32,7 @@ public static class IdpServices
         services.AddOptions<IdpOptions>().Bind(configuration.GetSection(IdpOptions.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
+        services.AddIdpMetrics();
         services.AddIdpDatabase(configuration);
 
         // The key ring lives in the database so every node and the CLI decrypt the same secrets.
@@ -70,6 +73,7 @@ public static class IdpServices
     {
         TransportSecurity.EnsureHttpsConfigured(builder.Configuration, builder.Environment);
         builder.Services.AddIdpCore(builder.Configuration, builder.Environment);
+        builder.AddIdpOperations();
         builder.Services.AddIdpTransportSecurity(builder.Configuration);
         builder.Services.AddIdpRateLimits(builder.Configuration);
         builder.Services.AddIdpFaultHandling();
@@ -105,6 +109,7 @@ public static class IdpServices
     public static WebApplication UseIdpPipeline(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseIdpOperations();
         var observedIssuer = app.Services.GetRequiredService<ObservedIssuer>();
         app.Use((context, next) =>
         {

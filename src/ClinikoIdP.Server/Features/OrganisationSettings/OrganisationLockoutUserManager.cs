@@ -1,4 +1,5 @@
 using ClinikoIdP.Server.Data;
+using ClinikoIdP.Server.Features.Operations.Telemetry;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -19,12 +20,21 @@ public sealed class OrganisationLockoutUserManager(
     IdentityErrorDescriber errors,
     IServiceProvider services,
     ILogger<UserManager<ClinicUser>> logger,
-    OrganisationSecurity security)
+    OrganisationSecurity security,
+    IdpMetrics metrics)
     : UserManager<ClinicUser>(store, optionsAccessor, passwordHasher, userValidators, passwordValidators, keyNormalizer, errors, services, logger)
 {
     public override async Task<IdentityResult> AccessFailedAsync(ClinicUser user)
     {
         Options.Lockout.MaxFailedAccessAttempts = (await security.GetAsync(CancellationToken)).LockoutThreshold;
-        return await base.AccessFailedAsync(user);
+        var result = await base.AccessFailedAsync(user);
+
+        // Identity starts the count again when it locks an account, so a zero count with a lockout means this failure locked it.
+        if (result.Succeeded && user.AccessFailedCount == 0 && await IsLockedOutAsync(user))
+        {
+            metrics.LockoutStarted();
+        }
+
+        return result;
     }
 }

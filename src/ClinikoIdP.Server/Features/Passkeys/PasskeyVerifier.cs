@@ -1,5 +1,6 @@
 using ClinikoIdP.Authentication.Policy;
 using ClinikoIdP.Server.Data;
+using ClinikoIdP.Server.Features.Operations.Telemetry;
 using ClinikoIdP.Server.Features.SecurityEvents;
 using Microsoft.AspNetCore.Identity;
 
@@ -17,6 +18,7 @@ public sealed class PasskeyVerifier(
     UserManager<ClinicUser> users,
     SignInManager<ClinicUser> signInManager,
     SecurityEventWriter events,
+    IdpMetrics metrics,
     IHttpContextAccessor httpContextAccessor)
 {
     private const string SecondFactorDetail = "second factor";
@@ -131,6 +133,7 @@ public sealed class PasskeyVerifier(
 
     private async Task<PasskeyCheck> FailAsync(ClinicUser user, string outcome, string reason)
     {
+        metrics.SecondFactorRefused(SecondFactorMethods.Passkey, replayed: outcome == SecurityEventOutcomes.Replayed);
         await users.AccessFailedAsync(user);
         var lockedOut = await users.IsLockedOutAsync(user);
         await events.WriteAsync(SecurityEventKinds.PasskeyUsed, outcome, user, $"{SecondFactorDetail}: {reason}");

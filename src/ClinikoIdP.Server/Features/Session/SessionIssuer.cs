@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using ClinikoIdP.Server.Data;
+using ClinikoIdP.Server.Features.Operations.Telemetry;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 
@@ -15,6 +16,7 @@ public sealed class SessionIssuer(
     SessionRegistry registry,
     IHttpContextAccessor httpContextAccessor,
     TimeProvider time,
+    IdpMetrics metrics,
     ILogger<SessionIssuer> logger)
 {
     /// <param name="sessionId">
@@ -48,6 +50,7 @@ public sealed class SessionIssuer(
             IssuedUtc = time.GetUtcNow(),
         });
         Log.SessionStarted(logger, sessionId, user.Id);
+        metrics.SignIn(SignInOutcomes.Succeeded);
         return principal;
     }
 }

@@ -1,5 +1,6 @@
 using ClinikoIdP.Server.Data;
 using ClinikoIdP.Server.Features.Common;
+using ClinikoIdP.Server.Features.Operations.Telemetry;
 using ClinikoIdP.Server.Features.OrganisationSettings;
 using ClinikoIdP.Server.Features.Passkeys;
 using ClinikoIdP.Server.Features.SecurityEvents;
@@ -15,6 +16,7 @@ public sealed class SignInModel(
     SignInJourney journey,
     SecurityEventWriter events,
     OrganisationSecurity security,
+    IdpMetrics metrics,
     ILogger<SignInModel> logger) : PageModel
 {
     public const string FailedMessage =
@@ -95,6 +97,7 @@ public sealed class SignInModel(
     private PageResult Fail(bool exists, bool lockedOut)
     {
         Log.PasswordRejected(logger, exists, lockedOut);
+        metrics.SignInRefused(lockedOut);
         ModelState.AddModelError(string.Empty, FailedMessage);
         Input.Password = "";
         return Page();

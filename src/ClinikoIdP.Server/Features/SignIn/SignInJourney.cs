@@ -1,6 +1,7 @@
 using ClinikoIdP.Authentication.Policy;
 using ClinikoIdP.Server.Data;
 using ClinikoIdP.Server.Features.Common;
+using ClinikoIdP.Server.Features.Operations.Telemetry;
 using ClinikoIdP.Server.Features.OrganisationSettings;
 using ClinikoIdP.Server.Features.Passkeys;
 using ClinikoIdP.Server.Features.PasswordReset;
@@ -21,6 +22,7 @@ public sealed class SignInJourney(
     PasswordResetCompletion passwordResets,
     PasskeyCredentials passkeys,
     RememberedComputerSignIn rememberedComputers,
+    IdpMetrics metrics,
     TimeProvider time)
 {
     public const string SecondFactorPath = "/two-factor";
@@ -46,6 +48,7 @@ public sealed class SignInJourney(
             return LocalUrl.OrHome(returnUrl);
         }
 
+        metrics.SignIn(SignInOutcomes.SecondFactorRequired);
         await pending.BeginAsync(user, AuthenticationLevel.AfterPassword, now);
         return StepUrl(step, returnUrl);
     }

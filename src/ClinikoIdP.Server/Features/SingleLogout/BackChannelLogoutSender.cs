@@ -1,4 +1,5 @@
 using ClinikoIdP.Server.Data;
+using ClinikoIdP.Server.Features.Operations.Telemetry;
 using ClinikoIdP.Server.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,7 @@ public sealed class BackChannelLogoutSender(
     ObservedIssuer issuer,
     IOptions<IdpOptions> options,
     TimeProvider time,
+    IdpMetrics metrics,
     ILogger<BackChannelLogoutSender> logger) : BackgroundService
 {
     public const string HttpClientName = "backchannel-logout";
@@ -103,6 +105,7 @@ public sealed class BackChannelLogoutSender(
                 .SetProperty(m => m.DeliveredAt, delivered)
                 .SetProperty(m => m.AbandonedAt, abandoned)
                 .SetProperty(m => m.NextAttemptAt, next), cancellationToken);
+        metrics.BackChannelLogout(BackChannelLogoutOutcomes.For(delivered is not null, abandoned is not null));
         if (abandoned is not null)
         {
             Log.BackChannelLogoutAbandoned(logger, message.ClientId, attempts, error!);

@@ -3,6 +3,7 @@ using ClinikoIdP.Authentication.Policy;
 using ClinikoIdP.Authentication.Totp;
 using ClinikoIdP.Server.Data;
 using ClinikoIdP.Server.Features.BackupCodes;
+using ClinikoIdP.Server.Features.Operations.Telemetry;
 using ClinikoIdP.Server.Features.SecurityEvents;
 using Microsoft.AspNetCore.Identity;
 
@@ -22,7 +23,8 @@ public sealed class SecondFactorVerifier(
     AuthenticatorStore authenticators,
     BackupCodeStore backupCodes,
     UserManager<ClinicUser> users,
-    SecurityEventWriter events)
+    SecurityEventWriter events,
+    IdpMetrics metrics)
 {
     public async Task<SecondFactorResult> VerifyAsync(ClinicUser user, string typed)
     {
@@ -44,6 +46,7 @@ public sealed class SecondFactorVerifier(
                 }
 
                 var outcome = check.Outcome == TotpOutcome.Replayed ? SecurityEventOutcomes.Replayed : SecurityEventOutcomes.Failed;
+                metrics.SecondFactorRefused(SecondFactorMethods.Totp, replayed: check.Outcome == TotpOutcome.Replayed);
                 return await FailAsync(user, outcome, "authenticator", SecondFactorMessages.For(check));
 
             case TypedCodeKind.BackupCode:
@@ -55,9 +58,11 @@ public sealed class SecondFactorVerifier(
                     return new SecondFactorResult(AuthenticationLevel.AfterRecoveryCode, null, left);
                 }
 
+                metrics.SecondFactorRefused(SecondFactorMethods.BackupCode, replayed: false);
                 return await FailAsync(user, SecurityEventOutcomes.Failed, "backup code", SecondFactorMessages.WrongOrUsed);
 
             default:
+                metrics.SecondFactorRefused(SecondFactorMethods.Unrecognised, replayed: false);
                 return await FailAsync(user, SecurityEventOutcomes.Failed, "unrecognised", SecondFactorMessages.Unrecognised);
         }
     }
