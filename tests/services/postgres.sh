@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A private PostgreSQL server for the tests, on a loopback port, in a throw-away data directory:
-#   tests/services/postgres.sh start|stop|status
+#   tests/services/postgres.sh start|stop|kill|status   (kill: an immediate stop, as a crash would)
 # Installs Debian's postgresql if it is missing. Prints nothing but errors; the tests find it through
 # CLINIKOIDP_TEST_POSTGRES (a Npgsql connection string, exported by test.sh) and stop/start it through this script.
 set -euo pipefail
@@ -43,11 +43,15 @@ case "${1:-start}" in
     bin=$(bin_dir)
     as_owner "$bin/pg_ctl" -D "$data" -w -m fast stop >/dev/null 2>&1 || true
     ;;
+  kill)
+    bin=$(bin_dir)
+    as_owner "$bin/pg_ctl" -D "$data" -w -m immediate stop >/dev/null 2>&1 || true
+    ;;
   status)
     bin=$(bin_dir)
     as_owner "$bin/pg_ctl" -D "$data" status >/dev/null
     ;;
   *)
-    echo "usage: $0 start|stop|status" >&2; exit 2
+    echo "usage: $0 start|stop|kill|status" >&2; exit 2
     ;;
 esac

@@ -7,6 +7,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using OpenIddict.Server;
 
 namespace ClinikoIdP.Server.Hosting;
 
@@ -23,6 +25,11 @@ internal sealed class DatabaseInitializer(IServiceProvider services, IConfigurat
         await using var scope = services.CreateAsyncScope();
         var migrate = configuration.GetValue("Database:MigrateOnStartup", defaultValue: true);
         await PrepareAsync(scope.ServiceProvider, migrate, logger, cancellationToken);
+
+        // The token server's options (with the keys read from the database) are built once per process. Building
+        // them now, while the database is known to answer, means a database outage at the first request cannot
+        // leave the node without keys until a restart.
+        _ = services.GetRequiredService<IOptionsMonitor<OpenIddictServerOptions>>().CurrentValue;
 
         if (!await FirstRun.AnyAdministratorAsync(scope.ServiceProvider, cancellationToken))
         {

@@ -5,15 +5,21 @@ namespace ClinikoIdP.IntegrationTests.Faults;
 
 /// <summary>
 /// Makes the server's database calls fail like a dead database server: opening a connection and running a command
-/// throw a provider exception. <see cref="Down"/> fails every call; <see cref="FailCommandNumber"/> fails only the
-/// Nth command from now (to cut a change off half-way).
+/// throw a provider exception. <see cref="Down"/> fails every call; <see cref="Hung"/> makes connecting hang like a
+/// server that never answers; <see cref="FailCommandNumber"/> fails only the Nth command from now (to cut a change off
+/// half-way).
 /// </summary>
 public sealed class DatabaseOutage : DbConnectionInterceptor, IDbCommandInterceptor
 {
     private int commandsSeen;
     private int failCommandNumber;
 
-    public bool Down { get; set; }
+    private volatile bool down;
+    private volatile bool hung;
+
+    public bool Down { get => down; set => down = value; }
+
+    public bool Hung { get => hung; set => hung = value; }
 
     /// <summary>Fails the Nth command counted from now (1 = the next one); 0 turns it off.</summary>
     public int FailCommandNumber
@@ -26,11 +32,17 @@ public sealed class DatabaseOutage : DbConnectionInterceptor, IDbCommandIntercep
         }
     }
 
-    public override ValueTask<InterceptionResult> ConnectionOpeningAsync(
+    public override async ValueTask<InterceptionResult> ConnectionOpeningAsync(
         DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
     {
+        if (Hung)
+        {
+            // A server that accepts the connection and never answers, ignoring cancellation as a stuck driver would.
+            await Task.Delay(TimeSpan.FromSeconds(20), CancellationToken.None);
+        }
+
         ThrowWhenDown();
-        return ValueTask.FromResult(result);
+        return result;
     }
 
     public override InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
@@ -89,7 +101,7 @@ public sealed class DatabaseOutage : DbConnectionInterceptor, IDbCommandIntercep
 
     private void ThrowWhenDown()
     {
-        if (Down)
+        if (Down || Hung)
         {
             throw new DeadServerException();
         }

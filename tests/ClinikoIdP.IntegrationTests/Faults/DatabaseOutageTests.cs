@@ -8,8 +8,6 @@ namespace ClinikoIdP.IntegrationTests.Faults;
 
 public sealed class DatabaseOutageTests(OutageIdpFactory factory) : IClassFixture<OutageIdpFactory>
 {
-    private const string Explanation = "can't reach its database";
-
     [Fact]
     public async Task PagesAndEndpointsAnswer503DuringAnOutageAndTheSameSignInCompletesAfterwards()
     {
@@ -22,9 +20,9 @@ public sealed class DatabaseOutageTests(OutageIdpFactory factory) : IClassFixtur
         factory.Outage.Down = true;
         try
         {
-            await AssertPageUnavailableAsync(await signIn.SubmitAsync(enrolled.User.Email, enrolled.User.Password));
-            await AssertPageUnavailableAsync(await browser.GetAsync(request.Url));
-            await AssertJsonUnavailableAsync(await client.PostAsync("/connect/token",
+            await UnavailableAnswers.AssertPageAsync(await signIn.SubmitAsync(enrolled.User.Email, enrolled.User.Password));
+            await UnavailableAnswers.AssertPageAsync(await browser.GetAsync(request.Url));
+            await UnavailableAnswers.AssertJsonAsync(await client.PostAsync("/connect/token",
                 new() { ["grant_type"] = "client_credentials", ["scope"] = Seed.ApiScope }, ClientAuthentication.ClientSecretBasic));
         }
         finally
@@ -39,7 +37,7 @@ public sealed class DatabaseOutageTests(OutageIdpFactory factory) : IClassFixtur
         factory.Outage.Down = true;
         try
         {
-            await AssertPageUnavailableAsync(await secondFactor.SubmitAsync(enrolled.App.Code()));
+            await UnavailableAnswers.AssertPageAsync(await secondFactor.SubmitAsync(enrolled.App.Code()));
         }
         finally
         {
@@ -92,23 +90,5 @@ public sealed class DatabaseOutageTests(OutageIdpFactory factory) : IClassFixtur
         }
 
         Assert.True(interrupted > 1, "The confirmation should have been cut off at several points.");
-    }
-
-    private static async Task AssertPageUnavailableAsync(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        Assert.NotNull(response.Headers.RetryAfter?.Delta);
-        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains(Explanation, (await Browser.ParseAsync(response)).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
-    }
-
-    private static async Task AssertJsonUnavailableAsync(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        Assert.NotNull(response.Headers.RetryAfter?.Delta);
-        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal("temporarily_unavailable", body.RootElement.GetProperty("error").GetString());
-        Assert.Contains(Explanation, body.RootElement.GetProperty("error_description").GetString(), StringComparison.Ordinal);
     }
 }

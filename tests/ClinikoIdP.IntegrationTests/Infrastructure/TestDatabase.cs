@@ -10,6 +10,7 @@ namespace ClinikoIdP.IntegrationTests.Infrastructure;
 public sealed class TestDatabase : IDisposable
 {
     private readonly string? postgreSqlName;
+    private readonly string? postgreSqlServer;
 
     private TestDatabase(string directory)
     {
@@ -18,9 +19,10 @@ public sealed class TestDatabase : IDisposable
         Provider = "Sqlite";
     }
 
-    private TestDatabase(string name, string connectionString)
+    private TestDatabase(string name, string connectionString, string? server = null)
     {
         postgreSqlName = name;
+        postgreSqlServer = server;
         Directory = Path.GetTempPath();
         ConnectionString = connectionString;
         Provider = "PostgreSQL";
@@ -49,11 +51,14 @@ public sealed class TestDatabase : IDisposable
         return new TestDatabase(name, connectionString);
     }
 
+    /// <summary>A database already made on another PostgreSQL server (a test's private one); dropped there when disposed.</summary>
+    public static TestDatabase OnPostgreSql(string name, string connectionString, string server) => new(name, connectionString, server);
+
     public void Dispose()
     {
         if (postgreSqlName is not null)
         {
-            TestPostgreSql.DropDatabase(postgreSqlName);
+            TestPostgreSql.DropDatabase(postgreSqlName, postgreSqlServer);
             return;
         }
 

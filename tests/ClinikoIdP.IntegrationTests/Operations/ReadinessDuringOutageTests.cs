@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using ClinikoIdP.IntegrationTests.Faults;
 using ClinikoIdP.Server.Features.Operations;
 
 namespace ClinikoIdP.IntegrationTests.Operations;
 
 /// <summary>Runs its tests one after another (one class, one server): each takes the database down and brings it back.</summary>
-public class ReadinessDuringOutageTests(DatabaseOutageIdpFactory factory) : IClassFixture<DatabaseOutageIdpFactory>
+public class ReadinessDuringOutageTests(OutageIdpFactory factory) : IClassFixture<OutageIdpFactory>
 {
     [Fact]
     public async Task ReadinessFailsWhileTheDatabaseIsDownAndRecoversAfter()
