@@ -12,6 +12,12 @@ internal static partial class Log
     [LoggerMessage(1002, LogLevel.Information, "Loaded {Count} signing keys (active {KeyId}) and {EncryptionCount} encryption keys")]
     public static partial void KeysLoaded(ILogger logger, int count, string keyId, int encryptionCount);
 
+    [LoggerMessage(1003, LogLevel.Information, "The keys in the database changed (a rotation elsewhere, or a retired key's end); reloaded them")]
+    public static partial void KeysRefreshed(ILogger logger);
+
+    [LoggerMessage(1004, LogLevel.Warning, "Could not check the database for new keys ({Reason}); keeping the loaded ones")]
+    public static partial void KeyRefreshFailed(ILogger logger, string reason);
+
     [LoggerMessage(1100, LogLevel.Information, "User {UserId} signed in with a password")]
     public static partial void PasswordAccepted(ILogger logger, string userId);
 

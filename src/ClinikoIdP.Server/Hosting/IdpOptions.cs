@@ -26,4 +26,7 @@ public sealed class IdpOptions
 
     /// <summary>How long a rotated-out key stays published so that the tokens it signed remain verifiable.</summary>
     public TimeSpan RetiredKeyLifetime { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>How often each node looks in the database for a rotated (or expired) key and loads the new set.</summary>
+    public TimeSpan KeyRefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

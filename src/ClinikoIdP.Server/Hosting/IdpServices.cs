@@ -86,6 +86,8 @@ public static class IdpServices
         builder.Services.AddSingleton<ObservedIssuer>();
         builder.Services.AddSingleton<LogoutTokenFactory>();
         builder.Services.AddHostedService<BackChannelLogoutSender>();
+        builder.Services.AddSingleton<Keys.ServerKeysWatcher>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<Keys.ServerKeysWatcher>());
         builder.Services.AddEmailDeliveryWorker();
         builder.Services.AddSingleton(provider => provider.GetServices<IHostedService>().OfType<BackChannelLogoutSender>().Single());
         builder.Services.AddHttpClient(BackChannelLogoutSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(5));

@@ -73,6 +73,8 @@ public static class OpenIddictHosting
         services.Configure<OpenIddictServerOptions>(options =>
             options.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ServerKeysConfigurator>();
+        services.AddSingleton<LoadedKeys>();
+        services.AddSingleton<ServerKeys>();
         services.AddScoped<SigningKeyStore>();
         services.AddScoped<TokenPrincipalFactory>();
         return services;

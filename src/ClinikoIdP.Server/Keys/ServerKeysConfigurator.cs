@@ -8,7 +8,7 @@ namespace ClinikoIdP.Server.Keys;
 /// Hands the keys stored in the database to OpenIddict when its options are first built (the first request,
 /// after <see cref="Hosting.DatabaseInitializer"/> has migrated the database and created any missing key).
 /// </summary>
-internal sealed class ServerKeysConfigurator(IServiceScopeFactory scopes, ILogger<ServerKeysConfigurator> logger)
+internal sealed class ServerKeysConfigurator(IServiceScopeFactory scopes, LoadedKeys loaded, ILogger<ServerKeysConfigurator> logger)
     : IConfigureOptions<OpenIddictServerOptions>
 {
     public void Configure(OpenIddictServerOptions options)
@@ -34,6 +34,7 @@ internal sealed class ServerKeysConfigurator(IServiceScopeFactory scopes, ILogge
                 (SymmetricSecurityKey)key, SecurityAlgorithms.Aes256KW, SecurityAlgorithms.Aes256CbcHmacSha512));
         }
 
+        loaded.Fingerprint = SigningKeyStore.Fingerprint(signing.Concat(encryption).Select(k => k.Record));
         Log.KeysLoaded(logger, signing.Count, signing[0].Record.Id, encryption.Count);
     }
 }

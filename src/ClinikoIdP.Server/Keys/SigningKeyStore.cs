@@ -69,6 +69,21 @@ public sealed class SigningKeyStore(
         return [.. records.Select(r => (r, ToSecurityKey(r)))];
     }
 
+    /// <summary>
+    /// The identity of the key set a token server should hold now: the published keys of both uses, active ones marked.
+    /// Two nodes with the same fingerprint sign with the same key and publish the same JWKS.
+    /// </summary>
+    public async Task<string> FingerprintAsync(CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var keys = await db.SigningKeys.AsNoTracking().ToListAsync(cancellationToken);
+        return Fingerprint(keys.Where(k => k.IsPublishedAt(now)));
+    }
+
+    public static string Fingerprint(IEnumerable<SigningKeyRecord> published) => string.Join(",", published
+        .OrderBy(k => k.Use, StringComparer.Ordinal).ThenBy(k => k.Id, StringComparer.Ordinal)
+        .Select(k => $"{k.Use}:{k.Id}:{(k.IsActive ? "active" : "retired")}"));
+
     private SigningKeyRecord CreateRecord(string use)
     {
         var id = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(16));

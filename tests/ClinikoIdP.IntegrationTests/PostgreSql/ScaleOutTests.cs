@@ -2,6 +2,9 @@ using System.Net;
 using System.Text.Json;
 using ClinikoIdP.IntegrationTests.Infrastructure;
 using ClinikoIdP.IntegrationTests.Oidc;
+using ClinikoIdP.Server.Keys;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace ClinikoIdP.IntegrationTests.PostgreSql;
 
@@ -86,5 +89,26 @@ public class ScaleOutTests(TwoNodes nodes) : IClassFixture<TwoNodes>
         var issuedByA = (await TwoNodes.On(nodes.A, api).ClientCredentialsAsync(Seed.ApiScope)).EnsureSuccess();
         var introspectedByB = await TwoNodes.On(nodes.B, api).IntrospectAsync(issuedByA.AccessToken!);
         Assert.True(introspectedByB.GetProperty("active").GetBoolean());
+    }
+
+    [Fact]
+    public async Task AKeyRotatedFromTheCommandLineIsLoadedByEveryNodeWithoutARestart()
+    {
+        var api = await Seed.ResourceServerAsync(nodes.A);
+        var before = (await TwoNodes.On(nodes.B, api).ClientCredentialsAsync(Seed.ApiScope)).EnsureSuccess();
+
+        await nodes.A.AdminOkAsync("keys", "rotate");
+        foreach (var node in new[] { nodes.A, nodes.B })
+        {
+            await node.Services.GetRequiredService<ServerKeysWatcher>().RefreshAsync(CancellationToken.None);
+        }
+
+        var after = (await TwoNodes.On(nodes.B, api).ClientCredentialsAsync(Seed.ApiScope)).EnsureSuccess();
+        var newKid = new JsonWebToken(after.AccessToken!).Kid;
+        Assert.NotEqual(new JsonWebToken(before.AccessToken!).Kid, newKid);
+        using var fromA = nodes.A.NewBackChannel();
+        var jwks = JsonDocument.Parse(await fromA.GetStringAsync("/.well-known/jwks")).RootElement.GetProperty("keys");
+        Assert.Contains(jwks.EnumerateArray(), key => key.GetProperty("kid").GetString() == newKid);
+        Assert.True((await TwoNodes.On(nodes.A, api).IntrospectAsync(before.AccessToken!)).GetProperty("active").GetBoolean());
     }
 }

@@ -23,12 +23,12 @@ internal static class KeyCommands
         });
 
         var encryption = new Option<bool>("--encryption") { Description = "Rotate the key that encrypts codes and refresh tokens instead of the signing key." };
-        var rotate = new Command("rotate", "Add a new active key; the old one stays published until it expires. Restart every node to use it.") { encryption };
+        var rotate = new Command("rotate", "Add a new active key; the old one stays published until it expires. Running servers load it within IdP:KeyRefreshInterval.") { encryption };
         runtime.SetAction(rotate, async (services, parsed, ct) =>
         {
             var use = parsed.GetValue(encryption) ? SigningKeyRecord.EncryptionUse : SigningKeyRecord.SigningUse;
             var key = await services.GetRequiredService<SigningKeyStore>().RotateAsync(use, ct);
-            await runtime.Output.WriteLineAsync($"New active {(use == SigningKeyRecord.SigningUse ? "signing" : "encryption")} key {key.Id}. Restart the server (every node) to start using it.");
+            await runtime.Output.WriteLineAsync($"New active {(use == SigningKeyRecord.SigningUse ? "signing" : "encryption")} key {key.Id}. Running servers load it within IdP:KeyRefreshInterval (1 minute by default).");
         });
 
         return new Command("keys", "List and rotate token keys.") { list, rotate };

@@ -11,16 +11,14 @@ using OpenIddict.Server;
 namespace ClinikoIdP.Server.Features.Admin.Keys;
 
 /// <summary>
-/// Rotates the signing or the encryption key after saying what happens. This server reloads its keys at once
-/// (OpenIddict reads its options through <see cref="IOptionsMonitor{TOptions}"/> on every request, so dropping the
-/// cached options makes the next request rebuild them from the database); other servers pick the key up at restart.
+/// Rotates the signing or the encryption key after saying what happens. This server reloads its keys at once; other
+/// servers on the same database pick the key up within <see cref="IdpOptions.KeyRefreshInterval"/> (<see cref="ServerKeysWatcher"/>).
 /// </summary>
 public sealed class RotateKeyModel(
     SigningKeyStore store,
     AdminAudit audit,
     IOptions<IdpOptions> idpOptions,
-    IOptionsMonitorCache<OpenIddictServerOptions> serverOptionsCache,
-    IOptionsMonitor<OpenIddictServerOptions> serverOptions,
+    ServerKeys serverKeys,
     ILogger<RotateKeyModel> logger) : PageModel
 {
     [BindProperty]
@@ -60,7 +58,7 @@ public sealed class RotateKeyModel(
             + (created.CreatedAt + RetiredKeyLifetime).ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture);
         await audit.WriteAsync(SecurityEventKinds.AdminKeyRotated, detail: $"new {KeyUses.Describe(stored)} key {created.Id}{kept}");
         AdminFlash.Set(TempData,
-            $"New {KeyUses.Describe(stored)} key {created.Id} is active on this server. Restart any other ClinikoIdP servers that share this database.");
+            $"New {KeyUses.Describe(stored)} key {created.Id} is active on this server; other ClinikoIdP servers that share this database load it within {idpOptions.Value.KeyRefreshInterval.TotalMinutes:0.#} minute(s).");
         return new SeeOtherResult(AdminRoutes.Keys);
     }
 
@@ -72,9 +70,7 @@ public sealed class RotateKeyModel(
 
     private void ReloadServerKeys(SigningKeyRecord created)
     {
-        serverOptionsCache.TryRemove(Options.DefaultName);
-        // Rebuilt now rather than on the next token request, so a problem shows here and not to a clinic app.
-        _ = serverOptions.CurrentValue;
+        serverKeys.Reload();
         Log.KeysReloaded(logger, created.Use, created.Id);
     }
 
