@@ -72,11 +72,14 @@ public sealed class IdpServer : WebApplicationFactory<Program>, IIdentityProvide
     }
 
     /// <summary>Runs <c>admin ARGS…</c> in-process against this server's database, as an operator would; it must succeed.</summary>
-    public async Task<string> AdminAsync(params string[] args)
+    public Task<string> AdminAsync(params string[] args) => AdminOkAsync(Settings, args);
+
+    /// <summary>Runs <c>admin ARGS…</c> in-process with the given configuration; it must succeed.</summary>
+    public static async Task<string> AdminOkAsync(IReadOnlyDictionary<string, string?> settings, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exitCode = await AdminCommandLine.RunAsync(["admin", .. args], output, error, Settings);
+        var exitCode = await AdminCommandLine.RunAsync(["admin", .. args], output, error, settings);
         Assert.True(exitCode == 0, $"admin {string.Join(' ', args)} failed ({exitCode}): {error}");
         return output.ToString();
     }

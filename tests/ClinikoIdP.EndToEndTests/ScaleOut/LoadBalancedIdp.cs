@@ -1,5 +1,4 @@
 using ClinikoIdP.EndToEndTests.Infrastructure;
-using ClinikoIdP.Server.Features.Cli;
 using ClinikoIdP.TestSupport;
 using Microsoft.Playwright;
 
@@ -72,14 +71,7 @@ public sealed class LoadBalancedIdp : IIdentityProvider, IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    public async Task<string> AdminAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = await AdminCommandLine.RunAsync(["admin", .. args], output, error, Settings);
-        Assert.True(exitCode == 0, $"admin {string.Join(' ', args)} failed ({exitCode}): {error}");
-        return output.ToString();
-    }
+    public Task<string> AdminAsync(params string[] args) => IdpServer.AdminOkAsync(Settings, args);
 
     public async Task DisposeAsync()
     {

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 
+using ClinikoIdP.TestSupport;
+
 namespace ClinikoIdP.EndToEndTests.ScaleOut;
 
 /// <summary>
@@ -39,7 +41,7 @@ public sealed class ServerNode : IAsyncDisposable
     /// <summary>Starts a node on a new port, or on <paramref name="port"/> (a replacement for a node that died).</summary>
     public static ServerNode Start(IReadOnlyDictionary<string, string?> settings, int? port = null)
     {
-        var project = Path.Combine(RepositoryRoot(), "src", "ClinikoIdP.Server");
+        var project = Path.Combine(RepositoryPaths.Root(), "src", "ClinikoIdP.Server");
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/<Configuration>/net10.0
         var executable = Path.Combine(project, "bin", configuration, "net10.0", "ClinikoIdP.Server.dll");
         Assert.True(File.Exists(executable), $"{executable} is missing: build the solution first (./test.sh does).");
@@ -117,19 +119,6 @@ public sealed class ServerNode : IAsyncDisposable
         using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "ClinikoIdP.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("ClinikoIdP.sln not found above the test assembly.");
     }
 
     private void Record(string? line)

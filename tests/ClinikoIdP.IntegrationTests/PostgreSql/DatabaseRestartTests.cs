@@ -16,7 +16,7 @@ namespace ClinikoIdP.IntegrationTests.PostgreSql;
 /// </summary>
 public sealed class DatabaseRestartTests : IDisposable
 {
-    private readonly TestPostgreSql.PrivateServer server = new(RepositoryRoot(), port: 55433);
+    private readonly TestPostgreSql.PrivateServer server = new(RepositoryPaths.Root(), port: 55433);
 
     [Fact]
     public async Task AKilledDatabaseServerGives503sThenTheSameSignInCompletesAndTheDataIsIntact()
@@ -59,17 +59,4 @@ public sealed class DatabaseRestartTests : IDisposable
 
     private static Task<(int Users, int BackupCodes, int Events)> CountsAsync(IdpFactory node) => node.QueryAsync(async db =>
         (await db.Users.CountAsync(), await db.BackupCodes.CountAsync(c => c.UsedAt == null), await db.SecurityEvents.CountAsync()));
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "ClinikoIdP.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("ClinikoIdP.sln not found above the test assembly.");
-    }
 }
