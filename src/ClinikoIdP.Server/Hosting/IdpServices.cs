@@ -12,6 +12,7 @@ using ClinikoIdP.Server.Features.Operations.Telemetry;
 using ClinikoIdP.Server.Features.OrganisationSettings;
 using ClinikoIdP.Server.Features.Passkeys;
 using ClinikoIdP.Server.Features.PasswordReset;
+using ClinikoIdP.Server.Features.Pruning;
 using ClinikoIdP.Server.Features.RateLimits;
 using ClinikoIdP.Server.Features.RememberedComputers;
 using ClinikoIdP.Server.Features.SecurityEvents;
@@ -88,6 +89,7 @@ public static class IdpServices
         builder.Services.AddHostedService<BackChannelLogoutSender>();
         builder.Services.AddSingleton<Keys.ServerKeysWatcher>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<Keys.ServerKeysWatcher>());
+        builder.Services.AddIdpPruning(builder.Configuration);
         builder.Services.AddEmailDeliveryWorker();
         builder.Services.AddSingleton(provider => provider.GetServices<IHostedService>().OfType<BackChannelLogoutSender>().Single());
         builder.Services.AddHttpClient(BackChannelLogoutSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(5));
