@@ -24,7 +24,8 @@ public sealed class AccessTokenSigningCredentials(IOptions<AccessTokenSigningOpt
     public ValueTask HandleAsync(GenerateTokenContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (options.Value.UsesEcdsa && context.TokenType == TokenTypeHints.AccessToken)
+        // OpenIddict 7 names token types by their RFC 8693 identifiers; older versions used the short hints.
+        if (options.Value.UsesEcdsa && context.TokenType is TokenTypeIdentifiers.AccessToken or TokenTypeHints.AccessToken)
         {
             context.SigningCredentials = context.Options.SigningCredentials.First(
                 credentials => credentials.Algorithm == SecurityAlgorithms.EcdsaSha256);

@@ -19,7 +19,7 @@ public class Es256AccessTokenTests(Es256AccessTokenTests.Es256IdpFactory factory
 
         var tokens = (await machine.ClientCredentialsAsync(Seed.ApiScope)).EnsureSuccess();
 
-        var accessToken = await ValidateEs256AccessTokenAsync(machine, tokens.AccessToken!);
+        var accessToken = await ValidateEs256AccessTokenAsync(machine, tokens.AccessToken!, Seed.ApiResource);
         Assert.Equal(machine.ClientId, accessToken.Subject);
     }
 
@@ -51,13 +51,14 @@ public class Es256AccessTokenTests(Es256AccessTokenTests.Es256IdpFactory factory
         Assert.True(string.IsNullOrEmpty(ec.D), "The JWKS must not publish the private key.");
     }
 
-    private static async Task<JsonWebToken> ValidateEs256AccessTokenAsync(TestClient client, string accessToken)
+    private static async Task<JsonWebToken> ValidateEs256AccessTokenAsync(TestClient client, string accessToken, string? audience = null)
     {
         var jwks = await client.Tokens.GetJwksAsync();
         var result = await new JsonWebTokenHandler().ValidateTokenAsync(accessToken, new TokenValidationParameters
         {
             ValidIssuer = TokenValidator.Issuer,
-            ValidAudience = Seed.ApiResource,
+            ValidAudience = audience,
+            ValidateAudience = audience is not null,
             IssuerSigningKeys = jwks.GetSigningKeys(),
             ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256],
             ValidTypes = ["at+jwt"],
