@@ -1,6 +1,7 @@
 using ClinikoIdP.Authentication.Policy;
 using ClinikoIdP.IntegrationTests.Infrastructure;
 using ClinikoIdP.IntegrationTests.Oidc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -50,6 +51,23 @@ public class Es256AccessTokenTests(Es256AccessTokenTests.Es256IdpFactory factory
         Assert.Equal("P-256", ec.Crv);
         Assert.True(string.IsNullOrEmpty(ec.D), "The JWKS must not publish the private key.");
     }
+
+    [Fact]
+    public async Task RotationReplacesBothActiveSigningKeys()
+    {
+        var before = await ActiveSigningKeysAsync();
+
+        await factory.AdminOkAsync("keys", "rotate");
+        var after = await ActiveSigningKeysAsync();
+
+        Assert.Equal([SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.RsaSha256], before.Select(k => k.Algorithm).Order(StringComparer.Ordinal));
+        Assert.Equal([SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.RsaSha256], after.Select(k => k.Algorithm).Order(StringComparer.Ordinal));
+        Assert.Empty(before.Select(k => k.Id).Intersect(after.Select(k => k.Id)));
+    }
+
+    private Task<List<Server.Keys.SigningKeyRecord>> ActiveSigningKeysAsync() =>
+        factory.QueryAsync(db => db.SigningKeys.AsNoTracking()
+            .Where(k => k.Use == Server.Keys.SigningKeyRecord.SigningUse && k.RetiredAt == null).ToListAsync());
 
     private static async Task<JsonWebToken> ValidateEs256AccessTokenAsync(TestClient client, string accessToken, string? audience = null)
     {
