@@ -63,6 +63,12 @@ internal static partial class Log
     [LoggerMessage(1830, LogLevel.Warning, "The database could not be reached on {Method} {Path}: answered 503 ({ExceptionType}: {Reason})")]
     public static partial void DatabaseUnreachable(ILogger logger, string method, string path, string exceptionType, string reason);
 
+    [LoggerMessage(1840, LogLevel.Information, "Pruned {Tokens} spent tokens and {Authorizations} spent authorizations")]
+    public static partial void Pruned(ILogger logger, long tokens, long authorizations);
+
+    [LoggerMessage(1841, LogLevel.Warning, "Could not prune spent tokens ({Reason}); trying again next round")]
+    public static partial void PruningFailed(ILogger logger, string reason);
+
     [LoggerMessage(1900, LogLevel.Error, "Unhandled error on {Path}")]
     public static partial void UnhandledError(ILogger logger, Exception exception, string path);
 

@@ -12,6 +12,7 @@ using ClinikoIdP.Server.Features.Operations.Telemetry;
 using ClinikoIdP.Server.Features.OrganisationSettings;
 using ClinikoIdP.Server.Features.Passkeys;
 using ClinikoIdP.Server.Features.PasswordReset;
+using ClinikoIdP.Server.Features.Pruning;
 using ClinikoIdP.Server.Features.RateLimits;
 using ClinikoIdP.Server.Features.RememberedComputers;
 using ClinikoIdP.Server.Features.SecurityEvents;
@@ -60,6 +61,7 @@ public static class IdpServices
         services.AddScoped<Features.Cli.TwoFactorReset>();
         services.AddScoped<BackChannelLogoutOutbox>();
         services.AddScoped<Features.Clients.ClientRegistrar>();
+        services.AddScoped<Features.Clients.GeneratedClientSecrets>();
         services.AddScoped<Features.Users.UserAdministration>();
         services.AddIdpEmail(configuration);
         services.AddAccountNotifications();
@@ -88,6 +90,7 @@ public static class IdpServices
         builder.Services.AddHostedService<BackChannelLogoutSender>();
         builder.Services.AddSingleton<Keys.ServerKeysWatcher>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<Keys.ServerKeysWatcher>());
+        builder.Services.AddIdpPruning(builder.Configuration);
         builder.Services.AddEmailDeliveryWorker();
         builder.Services.AddSingleton(provider => provider.GetServices<IHostedService>().OfType<BackChannelLogoutSender>().Single());
         builder.Services.AddHttpClient(BackChannelLogoutSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(5));

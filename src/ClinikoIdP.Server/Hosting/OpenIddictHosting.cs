@@ -16,7 +16,11 @@ public static class OpenIddictHosting
         var idp = configuration.GetSection(IdpOptions.Section).Get<IdpOptions>() ?? new IdpOptions();
 
         services.AddOpenIddict()
-            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdpDbContext>())
+            .AddCore(core =>
+            {
+                core.UseEntityFrameworkCore().UseDbContext<IdpDbContext>();
+                core.ReplaceApplicationManager(typeof(ClientSecretManager<>));
+            })
             .AddServer(server =>
             {
                 server.SetAuthorizationEndpointUris(ConnectRoutes.Authorize)
@@ -48,8 +52,12 @@ public static class OpenIddictHosting
                 server.AddEventHandler(AdvertiseDiscoveryExtensions.Descriptor);
                 server.AddEventHandler(RefuseDisabledClients.AtAuthorizationEndpoint);
                 server.AddEventHandler(RefuseDisabledClients.AtTokenEndpoint);
+                server.AddEventHandler(AccessTokenSigningCredentials.Descriptor);
+                server.AddEventHandler(MetadataCacheHeaders.ForDiscovery);
+                server.AddEventHandler(MetadataCacheHeaders.ForJwks);
 
-                // RFC 9068: plain RS256 JWT access tokens, so any API can check them against the JWKS.
+                // RFC 9068: plain JWT access tokens (RS256, or ES256 by IdP:AccessTokenAlgorithm), so any API can check
+                // them against the JWKS.
                 server.DisableAccessTokenEncryption();
 
                 if (!string.IsNullOrWhiteSpace(idp.Issuer))
@@ -72,6 +80,9 @@ public static class OpenIddictHosting
         // S256 only: "plain" offers no protection against a stolen code (RFC 9700 §2.1.1).
         services.Configure<OpenIddictServerOptions>(options =>
             options.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
+        services.AddOptions<AccessTokenSigningOptions>().Bind(configuration.GetSection(IdpOptions.Section))
+            .Validate(options => options.IsSupported, "IdP:AccessTokenAlgorithm must be RS256 or ES256.")
+            .ValidateOnStart();
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ServerKeysConfigurator>();
         services.AddSingleton<LoadedKeys>();
         services.AddSingleton<ServerKeys>();

@@ -23,9 +23,17 @@ internal sealed class ServerKeysConfigurator(IServiceScopeFactory scopes, Loaded
         // The active key is added first. OpenIddict sorts credentials with a comparer that ranks two raw RSA keys
         // (or two symmetric keys) as equal, and List.Sort keeps the order of equal items for short lists
         // (insertion sort under 16 items), so the active key stays the one that signs; a test guards this.
-        foreach (var (_, key) in signing)
+        var rsa = signing.Where(k => k.Record.Algorithm == SecurityAlgorithms.RsaSha256).ToList();
+        foreach (var (_, key) in rsa)
         {
             options.SigningCredentials.Add(new SigningCredentials(key, SecurityAlgorithms.RsaSha256));
+        }
+
+        // ES256 keys after every RSA key, so RS256 stays the default (identity tokens, codes, refresh tokens);
+        // AccessTokenSigningCredentials picks the first ES256 key for access tokens when configured.
+        foreach (var (_, key) in signing.Where(k => k.Record.Algorithm == SecurityAlgorithms.EcdsaSha256))
+        {
+            options.SigningCredentials.Add(new SigningCredentials(key, SecurityAlgorithms.EcdsaSha256));
         }
 
         foreach (var (_, key) in encryption)
@@ -35,6 +43,6 @@ internal sealed class ServerKeysConfigurator(IServiceScopeFactory scopes, Loaded
         }
 
         loaded.Fingerprint = SigningKeyStore.Fingerprint(signing.Concat(encryption).Select(k => k.Record));
-        Log.KeysLoaded(logger, signing.Count, signing[0].Record.Id, encryption.Count);
+        Log.KeysLoaded(logger, signing.Count, rsa[0].Record.Id, encryption.Count);
     }
 }

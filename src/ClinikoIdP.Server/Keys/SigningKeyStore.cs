@@ -16,6 +16,7 @@ public sealed class SigningKeyStore(
     IdpDbContext db,
     IDataProtectionProvider dataProtection,
     IOptions<IdpOptions> options,
+    IOptions<AccessTokenSigningOptions> accessTokenSigning,
     TimeProvider time,
     ILogger<SigningKeyStore> logger)
 {
@@ -23,18 +24,31 @@ public sealed class SigningKeyStore(
 
     public async Task EnsureActiveKeysAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var use in new[] { SigningKeyRecord.SigningUse, SigningKeyRecord.EncryptionUse })
+        var wanted = new List<(string Use, string Algorithm)>
         {
-            if (!await db.SigningKeys.AnyAsync(k => k.Use == use && k.RetiredAt == null, cancellationToken))
+            (SigningKeyRecord.SigningUse, SecurityAlgorithms.RsaSha256),
+            (SigningKeyRecord.EncryptionUse, SecurityAlgorithms.Aes256KW),
+        };
+        if (accessTokenSigning.Value.UsesEcdsa)
+        {
+            wanted.Add((SigningKeyRecord.SigningUse, SecurityAlgorithms.EcdsaSha256));
+        }
+
+        foreach (var (use, algorithm) in wanted)
+        {
+            if (!await db.SigningKeys.AnyAsync(k => k.Use == use && k.Algorithm == algorithm && k.RetiredAt == null, cancellationToken))
             {
-                db.SigningKeys.Add(CreateRecord(use));
+                db.SigningKeys.Add(CreateRecord(use, algorithm));
             }
         }
 
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Adds a new active key of the given use; the previous one stays published until it expires.</summary>
+    /// <summary>
+    /// Adds a new active key of the given use (one per algorithm in use, RSA first); the previous ones stay published
+    /// until they expire. Returns the first new key.
+    /// </summary>
     public async Task<SigningKeyRecord> RotateAsync(string use, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
@@ -45,10 +59,12 @@ public sealed class SigningKeyStore(
             key.ExpiresAt = now + options.Value.RetiredKeyLifetime;
         }
 
-        var created = CreateRecord(use);
-        db.SigningKeys.Add(created);
+        var algorithms = active.Select(k => k.Algorithm).Append(DefaultAlgorithm(use))
+            .Distinct(StringComparer.Ordinal).OrderBy(a => a == DefaultAlgorithm(use) ? 0 : 1);
+        var created = algorithms.Select(algorithm => CreateRecord(use, algorithm)).ToList();
+        db.SigningKeys.AddRange(created);
         await db.SaveChangesAsync(cancellationToken);
-        return created;
+        return created[0];
     }
 
     public async Task<IReadOnlyList<SigningKeyRecord>> ListAsync(CancellationToken cancellationToken = default)
@@ -84,22 +100,27 @@ public sealed class SigningKeyStore(
         .OrderBy(k => k.Use, StringComparer.Ordinal).ThenBy(k => k.Id, StringComparer.Ordinal)
         .Select(k => $"{k.Use}:{k.Id}:{(k.IsActive ? "active" : "retired")}"));
 
-    private SigningKeyRecord CreateRecord(string use)
+    private static string DefaultAlgorithm(string use) =>
+        use == SigningKeyRecord.SigningUse ? SecurityAlgorithms.RsaSha256 : SecurityAlgorithms.Aes256KW;
+
+    private SigningKeyRecord CreateRecord(string use, string algorithm)
     {
         var id = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(16));
         byte[] material;
-        string algorithm;
-        if (use == SigningKeyRecord.SigningUse)
+        if (algorithm == SecurityAlgorithms.RsaSha256)
         {
             using var rsa = RSA.Create(2048);
             material = rsa.ExportPkcs8PrivateKey();
-            algorithm = SecurityAlgorithms.RsaSha256;
+        }
+        else if (algorithm == SecurityAlgorithms.EcdsaSha256)
+        {
+            using var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            material = ecdsa.ExportPkcs8PrivateKey();
         }
         else
         {
             // A symmetric key protects codes and refresh tokens: far cheaper than RSA (DOTNET-NOTES measured costs).
             material = RandomNumberGenerator.GetBytes(32);
-            algorithm = SecurityAlgorithms.Aes256KW;
         }
 
         var record = new SigningKeyRecord
@@ -121,6 +142,14 @@ public sealed class SigningKeyStore(
         if (record.Use == SigningKeyRecord.EncryptionUse)
         {
             return new SymmetricSecurityKey(material) { KeyId = record.Id };
+        }
+
+        if (record.Algorithm == SecurityAlgorithms.EcdsaSha256)
+        {
+            var ecdsa = ECDsa.Create();
+            ecdsa.ImportPkcs8PrivateKey(material, out _);
+            CryptographicOperations.ZeroMemory(material);
+            return new ECDsaSecurityKey(ecdsa) { KeyId = record.Id };
         }
 
         var rsa = RSA.Create();

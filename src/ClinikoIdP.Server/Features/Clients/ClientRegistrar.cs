@@ -10,7 +10,8 @@ namespace ClinikoIdP.Server.Features.Clients;
 /// <summary>Registers, changes and removes clinic apps through OpenIddict's application manager (never raw SQL).</summary>
 public sealed class ClientRegistrar(
     IOpenIddictApplicationManager applications,
-    IOpenIddictScopeManager scopes)
+    IOpenIddictScopeManager scopes,
+    GeneratedClientSecrets generatedSecrets)
 {
     /// <summary>Every reason the registration would be refused; <paramref name="isNew"/> also checks the client id is free.</summary>
     public async Task<IReadOnlyList<ClientProblem>> CheckAsync(ClientRegistration registration, bool isNew, CancellationToken cancellationToken)
@@ -40,7 +41,7 @@ public sealed class ClientRegistrar(
         await EnsureAcceptedAsync(registration, isNew: true, cancellationToken);
         var descriptor = new OpenIddictApplicationDescriptor();
         ClientDescriptors.Apply(descriptor, registration);
-        descriptor.ClientSecret = registration.Kind == ClientKind.Public ? null : registration.Secret ?? GenerateSecret();
+        descriptor.ClientSecret = registration.Kind == ClientKind.Public ? null : registration.Secret ?? generatedSecrets.New();
         await applications.CreateAsync(descriptor, cancellationToken);
         return descriptor.ClientSecret;
     }
@@ -67,7 +68,7 @@ public sealed class ClientRegistrar(
         }
         else if (wasPublic || string.IsNullOrEmpty(descriptor.ClientSecret))
         {
-            descriptor.ClientSecret = issued = GenerateSecret();
+            descriptor.ClientSecret = issued = generatedSecrets.New();
         }
 
         // The stored secret is a hash: handing it back unchanged keeps it, as OpenIddict compares before re-hashing.
@@ -86,7 +87,7 @@ public sealed class ClientRegistrar(
 
         var descriptor = new OpenIddictApplicationDescriptor();
         await applications.PopulateAsync(descriptor, application, cancellationToken);
-        var secret = GenerateSecret();
+        var secret = generatedSecrets.New();
         descriptor.ClientSecret = secret;
         await applications.UpdateAsync(application, descriptor, cancellationToken);
         return secret;

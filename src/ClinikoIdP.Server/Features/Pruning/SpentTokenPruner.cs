@@ -1,0 +1,52 @@
+using System.Data.Common;
+using ClinikoIdP.Server.Hosting;
+using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
+
+namespace ClinikoIdP.Server.Features.Pruning;
+
+/// <summary>
+/// Every <see cref="PruningOptions.PruneInterval"/>, deletes the token and authorization rows that can no longer be
+/// used (expired, redeemed, revoked, or ad-hoc authorizations left without tokens) through OpenIddict's own pruning,
+/// so the tables the token endpoint writes do not grow without end. OpenIddict never deletes a row created after the
+/// threshold, nor a valid, unexpired one. A database outage costs one round; the next tick tries again.
+/// </summary>
+public sealed class SpentTokenPruner(
+    IServiceScopeFactory scopes,
+    IOptions<PruningOptions> pruning,
+    IOptions<IdpOptions> idp,
+    TimeProvider time,
+    ILogger<SpentTokenPruner> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Real time, not the injected clock: a test that moves the clock by days must not set off rounds.
+        using var timer = new PeriodicTimer(pruning.Value.PruneInterval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await PruneAsync(stoppingToken);
+            }
+            catch (Exception unreachable) when (unreachable is DbException or TimeoutException or InvalidOperationException)
+            {
+                Log.PruningFailed(logger, unreachable.GetType().Name);
+            }
+        }
+    }
+
+    /// <summary>The oldest creation time a spent row may have and still be kept.</summary>
+    public DateTimeOffset Threshold =>
+        time.GetUtcNow() - (pruning.Value.PruneAfter > idp.Value.RefreshTokenLifetime ? pruning.Value.PruneAfter : idp.Value.RefreshTokenLifetime);
+
+    public async Task<(long Tokens, long Authorizations)> PruneAsync(CancellationToken cancellationToken)
+    {
+        var threshold = Threshold;
+        await using var scope = scopes.CreateAsyncScope();
+        var tokens = await scope.ServiceProvider.GetRequiredService<IOpenIddictTokenManager>().PruneAsync(threshold, cancellationToken);
+        var authorizations = await scope.ServiceProvider.GetRequiredService<IOpenIddictAuthorizationManager>()
+            .PruneAsync(threshold, cancellationToken);
+        Log.Pruned(logger, tokens, authorizations);
+        return (tokens, authorizations);
+    }
+}
