@@ -1,4 +1,4 @@
-using System.Data.Common;
+using ClinikoIdP.Server.Features.Common;
 using ClinikoIdP.Server.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -11,24 +11,14 @@ namespace ClinikoIdP.Server.Keys;
 /// </summary>
 public sealed class ServerKeysWatcher(
     IServiceScopeFactory scopes, ServerKeys serverKeys, IOptions<IdpOptions> options, ILogger<ServerKeysWatcher> logger)
-    : BackgroundService
+    : PeriodicDatabaseWork
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.KeyRefreshInterval);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await RefreshAsync(stoppingToken);
-            }
-            catch (Exception unreachable) when (unreachable is DbException or TimeoutException or InvalidOperationException)
-            {
-                // The database is away (readiness says so); the loaded keys keep serving and the next tick tries again.
-                Log.KeyRefreshFailed(logger, unreachable.GetType().Name);
-            }
-        }
-    }
+    protected override TimeSpan Interval => options.Value.KeyRefreshInterval;
+
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => RefreshAsync(cancellationToken);
+
+    // The database is away (readiness says so); the loaded keys keep serving and the next tick tries again.
+    protected override void OnDatabaseUnavailable(Exception unreachable) => Log.KeyRefreshFailed(logger, unreachable.GetType().Name);
 
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {

@@ -1,4 +1,4 @@
-using System.Data.Common;
+using ClinikoIdP.Server.Features.Common;
 using ClinikoIdP.Server.Hosting;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
@@ -16,24 +16,13 @@ public sealed class SpentTokenPruner(
     IOptions<PruningOptions> pruning,
     IOptions<IdpOptions> idp,
     TimeProvider time,
-    ILogger<SpentTokenPruner> logger) : BackgroundService
+    ILogger<SpentTokenPruner> logger) : PeriodicDatabaseWork
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // Real time, not the injected clock: a test that moves the clock by days must not set off rounds.
-        using var timer = new PeriodicTimer(pruning.Value.PruneInterval);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await PruneAsync(stoppingToken);
-            }
-            catch (Exception unreachable) when (unreachable is DbException or TimeoutException or InvalidOperationException)
-            {
-                Log.PruningFailed(logger, unreachable.GetType().Name);
-            }
-        }
-    }
+    protected override TimeSpan Interval => pruning.Value.PruneInterval;
+
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => PruneAsync(cancellationToken);
+
+    protected override void OnDatabaseUnavailable(Exception unreachable) => Log.PruningFailed(logger, unreachable.GetType().Name);
 
     /// <summary>The oldest creation time a spent row may have and still be kept.</summary>
     public DateTimeOffset Threshold =>
