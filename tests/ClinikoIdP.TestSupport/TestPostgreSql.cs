@@ -59,6 +59,9 @@ public static class TestPostgreSql
             {
                 ["CLINIKOIDP_PG_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["CLINIKOIDP_PG_DATA"] = Path.Combine(Path.GetTempPath(), "clinikoidp-pg-" + Guid.NewGuid().ToString("N")),
+
+                // This server is killed on purpose: it must not lose acknowledged commits when it is.
+                ["CLINIKOIDP_PG_DURABLE"] = "1",
             };
             ConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres";
             Run("start");

@@ -6,6 +6,10 @@
 set -euo pipefail
 port="${CLINIKOIDP_PG_PORT:-55432}"
 data="${CLINIKOIDP_PG_DATA:-/tmp/clinikoidp-test-pg}"
+# Fast and forgetful by default. A server the tests kill must keep every commit it acknowledged, or a crash test
+# would see (correctly) that data was lost: CLINIKOIDP_PG_DURABLE=1 keeps synchronous_commit on.
+durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+[ "${CLINIKOIDP_PG_DURABLE:-0}" != "1" ] || durability="-c synchronous_commit=on"
 
 as_owner() {
   # PostgreSQL refuses to run as root: as root, run it as Debian's postgres user.
@@ -35,7 +39,7 @@ case "${1:-start}" in
     fi
     if ! as_owner "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
       as_owner "$bin/pg_ctl" -D "$data" -w -t 60 -l "$data/server.log" \
-        -o "-c listen_addresses=127.0.0.1 -p $port -k $data -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $data -c max_connections=300 $durability" \
         start >/dev/null
     fi
     ;;
