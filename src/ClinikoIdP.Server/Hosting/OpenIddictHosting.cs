@@ -53,6 +53,7 @@ public static class OpenIddictHosting
                 server.AddEventHandler(RefuseDisabledClients.AtAuthorizationEndpoint);
                 server.AddEventHandler(RefuseDisabledClients.AtTokenEndpoint);
                 server.AddEventHandler(AccessTokenSigningCredentials.Descriptor);
+                server.AddEventHandler(MachineAccessTokenStorage.Descriptor);
                 server.AddEventHandler(MetadataCacheHeaders.ForDiscovery);
                 server.AddEventHandler(MetadataCacheHeaders.ForJwks);
 
@@ -83,6 +84,7 @@ public static class OpenIddictHosting
         services.AddOptions<AccessTokenSigningOptions>().Bind(configuration.GetSection(IdpOptions.Section))
             .Validate(options => options.IsSupported, "IdP:AccessTokenAlgorithm must be RS256 or ES256.")
             .ValidateOnStart();
+        services.AddOptions<MachineTokenOptions>().Bind(configuration.GetSection(IdpOptions.Section));
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ServerKeysConfigurator>();
         services.AddSingleton<LoadedKeys>();
         services.AddSingleton<ServerKeys>();
