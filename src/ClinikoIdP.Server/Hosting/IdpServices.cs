@@ -62,6 +62,7 @@ public static class IdpServices
         services.AddScoped<BackChannelLogoutOutbox>();
         services.AddScoped<Features.Clients.ClientRegistrar>();
         services.AddScoped<Features.Clients.GeneratedClientSecrets>();
+        services.AddSingleton<Features.Clients.VerifiedSecretCache>();
         services.AddScoped<Features.Users.UserAdministration>();
         services.AddIdpEmail(configuration);
         services.AddAccountNotifications();

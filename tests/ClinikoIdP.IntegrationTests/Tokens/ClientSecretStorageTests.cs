@@ -38,6 +38,18 @@ public class ClientSecretStorageTests(IdpFactory factory) : IClassFixture<IdpFac
     }
 
     [Fact]
+    public async Task ARememberedChosenSecretStopsWorkingTheMomentItIsRotated()
+    {
+        var machine = await MachineClientAsync(secret: "a-chosen-secret-" + Guid.NewGuid().ToString("N")[..8]);
+        (await machine.ClientCredentialsAsync(Seed.ApiScope)).EnsureSuccess();
+        (await machine.ClientCredentialsAsync(Seed.ApiScope)).EnsureSuccess();
+
+        await factory.AdminOkAsync("client", "rotate-secret", machine.ClientId);
+
+        Assert.Equal("invalid_client", (await machine.ClientCredentialsAsync(Seed.ApiScope)).Error);
+    }
+
+    [Fact]
     public async Task LongSecretStoredWithOpenIddictsPbkdf2BeforeTheUpgradeStillWorks()
     {
         var machine = await MachineClientAsync(secret: null);
