@@ -54,6 +54,7 @@ public static class OpenIddictHosting
                 server.AddEventHandler(RefuseDisabledClients.AtTokenEndpoint);
                 server.AddEventHandler(AccessTokenSigningCredentials.Descriptor);
                 server.AddEventHandler(MachineAccessTokenStorage.Descriptor);
+                server.AddEventHandler(ClientAssertionErrors.Descriptor);
                 server.AddEventHandler(MetadataCacheHeaders.ForDiscovery);
                 server.AddEventHandler(MetadataCacheHeaders.ForJwks);
 

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using ClinikoIdP.Server.Features.Clients;
+using ClinikoIdP.Server.Features.Common;
+using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
 
 namespace ClinikoIdP.Server.Features.Cli;
@@ -48,11 +50,63 @@ internal static class ClientCommands
             await runtime.Output.WriteLineAsync($"New secret for {parsed.GetValue(rotateId)} (shown once, store it now): {secret}");
         });
 
+        client.Subcommands.Add(BuildSetKeys(runtime));
         client.Subcommands.Add(list);
         client.Subcommands.Add(show);
         client.Subcommands.Add(delete);
         client.Subcommands.Add(rotate);
         return client;
+    }
+
+    private static Command BuildSetKeys(CliRuntime runtime)
+    {
+        var clientId = new Argument<string>("client-id") { Description = "The client's id." };
+        var jwks = new Option<FileInfo?>("--jwks") { Description = "A JSON Web Key Set file with the client's PUBLIC signing keys (RSA >= 2048 bits or EC)." };
+        var keysOnly = new Option<bool>("--keys-only") { Description = "Also retire the client's secret: only signed assertions authenticate it from now on." };
+        var remove = new Option<bool>("--remove") { Description = "Remove the client's keys (it authenticates with its secret again)." };
+        var setKeys = new Command("set-keys", "Let a confidential client authenticate with private_key_jwt (client assertions signed with its own key).")
+        {
+            clientId, jwks, keysOnly, remove,
+        };
+        setKeys.Validators.Add(result =>
+        {
+            if ((result.GetValue(jwks) is null) == !result.GetValue(remove))
+            {
+                result.AddError("Give either --jwks FILE or --remove.");
+            }
+            else if (result.GetValue(remove) && result.GetValue(keysOnly))
+            {
+                result.AddError("--keys-only cannot be used with --remove: rotate the secret to use one again.");
+            }
+        });
+        runtime.SetAction(setKeys, async (services, parsed, ct) =>
+        {
+            var id = parsed.GetValue(clientId)!;
+            var file = parsed.GetValue(jwks);
+            JsonWebKeySet? keys = null;
+            if (file is not null)
+            {
+                if (!file.Exists || file.Length > 64 * 1024)
+                {
+                    throw new OperationRefusedException($"Cannot read '{file.FullName}': it does not exist or is larger than 64 KB.");
+                }
+
+                try
+                {
+                    keys = ClientKeys.Parse(await File.ReadAllTextAsync(file.FullName, ct));
+                }
+                catch (ArgumentException invalid)
+                {
+                    throw new OperationRefusedException(invalid.Message);
+                }
+            }
+
+            await services.GetRequiredService<ClientRegistrar>().SetKeysAsync(id, keys, parsed.GetValue(keysOnly), ct);
+            await runtime.Output.WriteLineAsync(keys is null
+                ? $"Removed the keys of {id}; it authenticates with its secret."
+                : $"{id} may now authenticate with private_key_jwt ({keys.Keys.Count} key(s)){(parsed.GetValue(keysOnly) ? "; its secret no longer works" : "")}.");
+        });
+        return setKeys;
     }
 
     private static Command BuildCreate(CliRuntime runtime)

@@ -21,6 +21,11 @@ internal static class ClientDescription
             await output.WriteLineAsync($"Post-logout URI: {uri}");
         }
 
+        if (await applications.GetJsonWebKeySetAsync(application, ct) is { Keys.Count: > 0 } keys)
+        {
+            await output.WriteLineAsync($"Assertion keys:  {keys.Keys.Count} (private_key_jwt): {string.Join(", ", keys.Keys.Select(k => $"{k.Kty} {k.Kid}".Trim()))}");
+        }
+
         foreach (var permission in await applications.GetPermissionsAsync(application, ct))
         {
             await output.WriteLineAsync($"Permission:      {permission}");

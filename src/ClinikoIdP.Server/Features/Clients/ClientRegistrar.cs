@@ -93,6 +93,30 @@ public sealed class ClientRegistrar(
         return secret;
     }
 
+    /// <summary>
+    /// Gives a confidential client the public keys it signs client assertions with (<see cref="ClientKeys"/>), or
+    /// takes them away (null). With <paramref name="keysOnly"/> the secret is replaced by a generated one that is
+    /// never shown, so from then on only a signed assertion authenticates the client.
+    /// </summary>
+    public async Task SetKeysAsync(string clientId, JsonWebKeySet? keys, bool keysOnly, CancellationToken cancellationToken)
+    {
+        var application = await FindAsync(clientId, cancellationToken);
+        if (!await applications.HasClientTypeAsync(application, ClientTypes.Confidential, cancellationToken))
+        {
+            throw new OperationRefusedException($"Client '{clientId}' is a public client: only confidential clients authenticate with keys.");
+        }
+
+        var descriptor = new OpenIddictApplicationDescriptor();
+        await applications.PopulateAsync(descriptor, application, cancellationToken);
+        descriptor.JsonWebKeySet = keys;
+        if (keysOnly)
+        {
+            descriptor.ClientSecret = generatedSecrets.New();
+        }
+
+        await applications.UpdateAsync(application, descriptor, cancellationToken);
+    }
+
     /// <summary>Turns the client off or on again; while off, the authorization and token endpoints refuse it.</summary>
     public async Task SetEnabledAsync(string clientId, bool enabled, CancellationToken cancellationToken)
     {
