@@ -13,6 +13,8 @@ public sealed class RunningServer(
 
     public double StartupSeconds => startupSeconds;
 
+    public Uri BaseUri => baseUri;
+
     public Uri Discovery => new(baseUri, discoveryPath);
 
     public Uri Jwks => new(baseUri, jwksPath);
