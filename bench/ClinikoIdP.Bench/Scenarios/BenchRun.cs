@@ -35,6 +35,12 @@ public sealed class BenchRun(BenchOptions options, Results results, string workD
         }
 
         var seeded = await ours.CreateAndSeed();
+        if (options.FlowsOnly)
+        {
+            await Flows(ours, seeded, pbkdf2);
+            return;
+        }
+
         var peerSecret = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         var peer = new PeerServer(options.RepositoryRoot, workDirectory, FreePort(), peerSecret);
         var oursBody = TokenProbe.ClientCredentialsBody(ClinikoIdPServer.GeneratedSecretClient, seeded.GeneratedSecret, ClinikoIdPServer.Scope);
@@ -75,20 +81,24 @@ public sealed class BenchRun(BenchOptions options, Results results, string workD
         }
 
         await new Es256Scenario(ours, peer, measure, results, oursBody, peerBody, TokenConnections).Run();
+        await Flows(ours, seeded, pbkdf2);
+        if (!ours.UsesPostgres)
+        {
+            await new GrowthScenario(ours, options, measure, results, oursBody, TokenConnections).Run(baseline);
+        }
+    }
+
+    private async Task Flows(ClinikoIdPServer ours, Seeded seeded, double pbkdf2PerSecond)
+    {
         try
         {
-            await new FlowScenarios(ours, seeded, options, measure, results, TokenConnections).Run(pbkdf2);
+            await new FlowScenarios(ours, seeded, options, measure, results, TokenConnections).Run(pbkdf2PerSecond);
         }
         catch (Exception failure) when (failure is InvalidOperationException or HttpRequestException or TimeoutException or OperationCanceledException)
         {
             // The flows' figures are lost, not the data-growth scenario after them.
             results.Problems.Add($"Code exchanges, refresh grants and interactive sign-ins stopped early: {failure.Message}");
             Console.Error.WriteLine($"error in the browser flows: {failure.Message}");
-        }
-
-        if (!ours.UsesPostgres)
-        {
-            await new GrowthScenario(ours, options, measure, results, oursBody, TokenConnections).Run(baseline);
         }
     }
 
