@@ -22,12 +22,12 @@ public sealed class AuthorizationRequest
 
     public string Verifier { get; }
 
-    public static AuthorizationRequest New(Uri authorizeEndpoint, BenchWebClient client)
+    public static AuthorizationRequest New(BenchWebClient client)
     {
         var state = RandomText();
         var verifier = RandomText();
         var challenge = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
-        var query = string.Join('&', new Dictionary<string, string>
+        var parameters = new Dictionary<string, string>
         {
             ["client_id"] = client.ClientId,
             ["redirect_uri"] = client.RedirectUri,
@@ -37,8 +37,14 @@ public sealed class AuthorizationRequest
             ["nonce"] = RandomText(),
             ["code_challenge"] = challenge,
             ["code_challenge_method"] = "S256",
-        }.Select(pair => $"{pair.Key}={Uri.EscapeDataString(pair.Value)}"));
-        return new AuthorizationRequest(new Uri($"{authorizeEndpoint}?{query}"), client.RedirectUri, state, verifier);
+        };
+        if (client.Prompt is { } prompt)
+        {
+            parameters["prompt"] = prompt;
+        }
+
+        var query = string.Join('&', parameters.Select(pair => $"{pair.Key}={Uri.EscapeDataString(pair.Value)}"));
+        return new AuthorizationRequest(new Uri($"{client.AuthorizeEndpoint}?{query}"), client.RedirectUri, state, verifier);
     }
 
     /// <summary>The code from the redirect to the app, after checking it answers this request.</summary>

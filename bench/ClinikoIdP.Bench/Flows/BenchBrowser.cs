@@ -7,21 +7,23 @@ namespace ClinikoIdP.Bench.Flows;
 /// <summary>
 /// One person's browser on real sockets: its own cookies and connections, redirects followed by hand while they stay
 /// on the identity provider, stopping at the first one that leaves it (the clinic app's redirect URI).
+/// Cookies are kept by name for the one host, whatever their path: .NET's CookieContainer refuses a cookie whose Path is
+/// not a prefix of the request's (oidc-provider sets its resume cookie for /auth/{uid} from /auth), which RFC 6265 §5.3
+/// allows and browsers accept.
 /// </summary>
 public sealed class BenchBrowser(Uri identityProvider) : IDisposable
 {
     private const int MaxRedirects = 10;
 
-    private readonly HttpClient http = new(new SocketsHttpHandler
+    private readonly HttpClient http = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
     {
-        AllowAutoRedirect = false,
-        CookieContainer = new CookieContainer(),
-        UseCookies = true,
-    })
-    { Timeout = TimeSpan.FromSeconds(30) };
+        Timeout = TimeSpan.FromSeconds(30),
+    };
+
+    private readonly Dictionary<string, string> cookies = new(StringComparer.Ordinal);
 
     /// <summary>GETs the URL and follows redirects on the identity provider.</summary>
-    public async Task<HttpResponseMessage> NavigateAsync(Uri url) => await FollowAsync(await http.GetAsync(url));
+    public async Task<HttpResponseMessage> NavigateAsync(Uri url) => await FollowAsync(await SendAsync(new HttpRequestMessage(HttpMethod.Get, url)));
 
     /// <summary>Fills in the form that holds <paramref name="field"/> on this page, submits it and follows on.</summary>
     public async Task<HttpResponseMessage> SubmitAsync(HttpResponseMessage page, string field, IReadOnlyDictionary<string, string> values)
@@ -42,8 +44,7 @@ public sealed class BenchBrowser(Uri identityProvider) : IDisposable
             .Concat(values)
             .ToList();
         var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? pageUri : new Uri(pageUri, form.GetAttribute("action"));
-        using var content = new FormUrlEncodedContent(fields);
-        return await FollowAsync(await http.PostAsync(action, content));
+        return await FollowAsync(await SendAsync(new HttpRequestMessage(HttpMethod.Post, action) { Content = new FormUrlEncodedContent(fields) }));
     }
 
     /// <summary>Follows redirects (as GETs) while they stay on the identity provider; returns the last response.</summary>
@@ -58,7 +59,7 @@ public sealed class BenchBrowser(Uri identityProvider) : IDisposable
             }
 
             response.Dispose();
-            response = await http.GetAsync(target);
+            response = await SendAsync(new HttpRequestMessage(HttpMethod.Get, target));
         }
 
         return response;
@@ -76,4 +77,48 @@ public sealed class BenchBrowser(Uri identityProvider) : IDisposable
     }
 
     public void Dispose() => http.Dispose();
+
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request)
+    {
+        lock (cookies)
+        {
+            if (cookies.Count > 0)
+            {
+                request.Headers.Add("Cookie", string.Join("; ", cookies.Select(cookie => $"{cookie.Key}={cookie.Value}")));
+            }
+        }
+
+        var response = await http.SendAsync(request);
+        if (response.Headers.TryGetValues("Set-Cookie", out var setCookies))
+        {
+            lock (cookies)
+            {
+                foreach (var header in setCookies)
+                {
+                    Keep(header);
+                }
+            }
+        }
+
+        return response;
+    }
+
+    private void Keep(string setCookie)
+    {
+        var attributes = setCookie.Split(';', StringSplitOptions.TrimEntries);
+        var (name, value) = attributes[0].Split('=', 2) is [var n, var v] ? (n, v) : (attributes[0], "");
+        var expired = attributes.Skip(1).Any(attribute =>
+            attribute.Equals("max-age=0", StringComparison.OrdinalIgnoreCase)
+            || (attribute.StartsWith("expires=", StringComparison.OrdinalIgnoreCase)
+                && DateTimeOffset.TryParse(attribute[8..], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var expires)
+                && expires < DateTimeOffset.UtcNow));
+        if (expired)
+        {
+            cookies.Remove(name);
+        }
+        else
+        {
+            cookies[name] = value;
+        }
+    }
 }

@@ -4,9 +4,11 @@ namespace ClinikoIdP.Bench.Flows;
 
 /// <summary>
 /// The confidential clinic app the flows sign in to (authorization code with PKCE, offline_access), and its two token
-/// requests: redeeming a code and redeeming a refresh token.
+/// requests: redeeming a code and redeeming a refresh token. <paramref name="Prompt"/> goes into every authorization
+/// request when set (oidc-provider issues refresh tokens only with prompt=consent, OpenID Connect Core §11).
 /// </summary>
-public sealed record BenchWebClient(string ClientId, string Secret, string RedirectUri, string Scope, Uri TokenEndpoint)
+public sealed record BenchWebClient(
+    string ClientId, string Secret, string RedirectUri, string Scope, Uri AuthorizeEndpoint, Uri TokenEndpoint, string? Prompt = null)
 {
     /// <summary>RFC 6749 §4.1.3 with the RFC 7636 verifier; returns the tokens, or throws unless 200.</summary>
     public Task<TokenResponse> RedeemCodeAsync(HttpClient http, string code, string verifier) =>

@@ -5,7 +5,7 @@ namespace ClinikoIdP.Bench.Flows;
 /// (or, the first time, scan the key and confirm it, and save the backup codes), and land back in the app with a code,
 /// which the app redeems at the token endpoint.
 /// </summary>
-public sealed class InteractiveSignIn(Uri identityProvider, Uri authorizeEndpoint, BenchWebClient client)
+public sealed class InteractiveSignIn(Uri identityProvider, BenchWebClient client)
 {
     private const string EnrolPath = "/enrol";
     private const string SecondFactorPath = "/two-factor";
@@ -17,7 +17,7 @@ public sealed class InteractiveSignIn(Uri identityProvider, Uri authorizeEndpoin
         var browser = new BenchBrowser(identityProvider);
         try
         {
-            var request = AuthorizationRequest.New(authorizeEndpoint, client);
+            var request = AuthorizationRequest.New(client);
             var signInPage = await browser.NavigateAsync(request.Url);
             var next = await browser.SubmitAsync(signInPage, "Input.Password",
                 new Dictionary<string, string> { ["Input.Email"] = user.Email, ["Input.Password"] = user.Password });

@@ -35,14 +35,14 @@ public sealed class BenchRun(BenchOptions options, Results results, string workD
         }
 
         var seeded = await ours.CreateAndSeed();
+        var peerSecret = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        var peer = new PeerServer(options.RepositoryRoot, workDirectory, FreePort(), peerSecret);
         if (options.FlowsOnly)
         {
-            await Flows(ours, seeded, pbkdf2);
+            await Flows(ours, seeded, peer, pbkdf2);
             return;
         }
 
-        var peerSecret = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-        var peer = new PeerServer(options.RepositoryRoot, workDirectory, FreePort(), peerSecret);
         var oursBody = TokenProbe.ClientCredentialsBody(ClinikoIdPServer.GeneratedSecretClient, seeded.GeneratedSecret, ClinikoIdPServer.Scope);
         var peerBody = TokenProbe.ClientCredentialsBody("bench", peerSecret, PeerServer.Scope);
 
@@ -81,18 +81,18 @@ public sealed class BenchRun(BenchOptions options, Results results, string workD
         }
 
         await new Es256Scenario(ours, peer, measure, results, oursBody, peerBody, TokenConnections).Run();
-        await Flows(ours, seeded, pbkdf2);
+        await Flows(ours, seeded, peer, pbkdf2);
         if (!ours.UsesPostgres)
         {
             await new GrowthScenario(ours, options, measure, results, oursBody, TokenConnections).Run(baseline);
         }
     }
 
-    private async Task Flows(ClinikoIdPServer ours, Seeded seeded, double pbkdf2PerSecond)
+    private async Task Flows(ClinikoIdPServer ours, Seeded seeded, PeerServer peer, double pbkdf2PerSecond)
     {
         try
         {
-            await new FlowScenarios(ours, seeded, options, measure, results, TokenConnections).Run(pbkdf2PerSecond);
+            await new FlowScenarios(ours, seeded, peer, options, measure, results, TokenConnections).Run(pbkdf2PerSecond);
         }
         catch (Exception failure) when (failure is InvalidOperationException or HttpRequestException or TimeoutException or OperationCanceledException)
         {

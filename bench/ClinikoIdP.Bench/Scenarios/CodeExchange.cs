@@ -9,11 +9,11 @@ namespace ClinikoIdP.Bench.Scenarios;
 
 /// <summary>
 /// Authorization-code exchanges. A code lives 60 s (OpenIddictHosting sets the lifetime), so codes are issued in batches,
-/// each just before the slice that redeems it: one signed-in browser authorizes again and again without a prompt (its
-/// session cookie suffices), each request with its own PKCE pair; then the loops redeem the batch. Only redeeming is timed.
+/// each just before the slice that redeems it: signed-in browsers authorize again and again without signing in (their
+/// session cookies suffice), each request with its own PKCE pair; then the loops redeem the batch. Only redeeming is timed.
 /// </summary>
 public sealed class CodeExchange(
-    RunningServer server, BenchWebClient client, BenchBrowser browser, HttpClient http, Measure measure, int connections, TimeSpan duration)
+    RunningServer server, BenchWebClient client, IReadOnlyList<BenchBrowser> browsers, HttpClient http, Measure measure, int connections, TimeSpan duration)
 {
     private const int PilotCodes = 200;
 
@@ -43,13 +43,7 @@ public sealed class CodeExchange(
     private async Task<(LoadSlice Slice, double IssuedPerSecond)> Slice(int count)
     {
         var clock = Stopwatch.StartNew();
-        var codes = new ConcurrentQueue<(string Code, string Verifier)>();
-        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = connections }, async (_, _) =>
-        {
-            var request = AuthorizationRequest.New(new Uri(server.BaseUri, "connect/authorize"), client);
-            using var response = await browser.NavigateAsync(request.Url);
-            codes.Enqueue((request.CodeFrom(response), request.Verifier));
-        });
+        var codes = await CodeIssuer.IssueAsync(browsers, client, count);
         var issuedPerSecond = count / clock.Elapsed.TotalSeconds;
 
         var slice = await ConcurrentLoad.Run(connections, MaxIssuing, server.Pid, async _ =>

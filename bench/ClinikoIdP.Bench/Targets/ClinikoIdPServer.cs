@@ -78,7 +78,7 @@ public sealed partial class ClinikoIdPServer(string repositoryRoot, string workD
         try
         {
             var startup = await process.WaitUntilAnswers(new Uri(baseUri, ".well-known/openid-configuration"), clock, TimeSpan.FromSeconds(90));
-            return new RunningServer("ClinikoIdP", process, baseUri, ".well-known/openid-configuration", ".well-known/jwks", "connect/token", startup);
+            return new RunningServer("ClinikoIdP", process, baseUri, ".well-known/openid-configuration", ".well-known/jwks", "connect/token", "connect/authorize", startup);
         }
         catch
         {
