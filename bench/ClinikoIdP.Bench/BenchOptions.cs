@@ -11,14 +11,15 @@ public sealed record BenchOptions(
     string? PostgresConnectionString,
     string? Label,
     int UsersForGrowth,
-    int TokensForGrowth)
+    int TokensForGrowth,
+    bool FlowsOnly)
 {
     public static readonly int[] Connections = [1, 4, 8, 16, 64];
 
     public static BenchOptions Parse(string[] args)
     {
         string? root = null, postgres = Environment.GetEnvironmentVariable("CLINIKOIDP_TEST_POSTGRES"), label = null;
-        bool quick = false, writeDocs = false;
+        bool quick = false, writeDocs = false, flowsOnly = false;
         int? seconds = null;
         int users = 100_000, tokens = 1_000_000;
         for (var i = 0; i < args.Length; i++)
@@ -33,6 +34,7 @@ public sealed record BenchOptions(
                 case "--label": label = args[++i]; break;
                 case "--users": users = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--tokens": tokens = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--flows-only": flowsOnly = true; break;
                 default: throw new ArgumentException($"unknown option '{args[i]}' (see bench/README.md)");
             }
         }
@@ -40,7 +42,7 @@ public sealed record BenchOptions(
         root ??= FindRepositoryRoot();
         var duration = TimeSpan.FromSeconds(seconds ?? (quick ? 3 : 10));
         return new BenchOptions(Path.GetFullPath(root), quick, writeDocs, duration,
-            string.IsNullOrWhiteSpace(postgres) ? null : postgres, label, users, tokens);
+            string.IsNullOrWhiteSpace(postgres) ? null : postgres, label, users, tokens, flowsOnly);
     }
 
     private static string FindRepositoryRoot()

@@ -4,7 +4,7 @@ using ClinikoIdP.Bench.Scenarios;
 
 var options = BenchOptions.Parse(args);
 var workDirectory = Directory.CreateTempSubdirectory("clinikoidp-bench-").FullName;
-var command = "bash bench/run.sh" + (options.Quick ? " --quick" : "") + (options.PostgresConnectionString is null ? "" : " --postgres …");
+var command = "bash bench/run.sh" + (options.Quick ? " --quick" : "") + (options.FlowsOnly ? " --flows-only" : "") + (options.PostgresConnectionString is null ? "" : " --postgres …");
 var results = new Results(Machine.Describe(options.RepositoryRoot), command);
 Console.WriteLine($"Benchmark: {options.PointDuration.TotalSeconds} s per point, servers' logs in {workDirectory}");
 

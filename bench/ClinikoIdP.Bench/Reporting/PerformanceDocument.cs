@@ -54,6 +54,12 @@ public static class PerformanceDocument
           start-up) and `VmHWM` (peak, after the token runs) from `/proc/PID/status`, summed over worker processes.
         - Start-up is the time from starting the process to its first 200 from the discovery endpoint, on a database
           that already exists.
+        - Code exchanges, rotating refresh grants and complete interactive sign-ins (authorize → password → TOTP → code →
+          token, distinct users, computed codes) are driven by the benchmark's own .NET load generator (8 loops on real
+          loopback sockets, latencies recorded per request), because each request needs what an earlier one returned; see
+          [bench/README.md](../bench/README.md#browser-flows-code-exchanges-refresh-grants-interactive-sign-ins). ClinikoIdP
+          runs them with `TwoFactor:Enforcement=Always`. oidc-provider runs the code and refresh scenarios in one process
+          (its in-memory state is per process) with a scripted sign-in; it has no password or second factor to compare.
         - A run in which any response was not 2xx, or a socket failed, is reported as "not measured" with the reason below
           the table: a fast error is not a fast token.
         - ClinikoIdP runs with `ASPNETCORE_ENVIRONMENT=Development` (plain HTTP on loopback), `RateLimits:Enabled=false`

@@ -7,7 +7,9 @@ using static ClinikoIdP.Bench.Scenarios.Judge;
 
 namespace ClinikoIdP.Bench.Scenarios;
 
-/// <summary>The whole benchmark in order: ceilings, start-up and memory, static documents, tokens, ES256, secrets, data.</summary>
+/// <summary>
+/// The whole benchmark in order: ceilings, start-up and memory, static documents, tokens, ES256, secrets, browser flows, data.
+/// </summary>
 public sealed class BenchRun(BenchOptions options, Results results, string workDirectory)
 {
     private const int StaticConnections = 8;
@@ -35,6 +37,12 @@ public sealed class BenchRun(BenchOptions options, Results results, string workD
         var seeded = await ours.CreateAndSeed();
         var peerSecret = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         var peer = new PeerServer(options.RepositoryRoot, workDirectory, FreePort(), peerSecret);
+        if (options.FlowsOnly)
+        {
+            await Flows(ours, seeded, peer, pbkdf2);
+            return;
+        }
+
         var oursBody = TokenProbe.ClientCredentialsBody(ClinikoIdPServer.GeneratedSecretClient, seeded.GeneratedSecret, ClinikoIdPServer.Scope);
         var peerBody = TokenProbe.ClientCredentialsBody("bench", peerSecret, PeerServer.Scope);
 
@@ -73,12 +81,25 @@ public sealed class BenchRun(BenchOptions options, Results results, string workD
         }
 
         await new Es256Scenario(ours, peer, measure, results, oursBody, peerBody, TokenConnections).Run();
+        await Flows(ours, seeded, peer, pbkdf2);
         if (!ours.UsesPostgres)
         {
             await new GrowthScenario(ours, options, measure, results, oursBody, TokenConnections).Run(baseline);
         }
+    }
 
-        results.Problems.Add("Refresh-token grants, authorization-code exchanges and complete interactive sign-ins (authorize → password → TOTP → code → token) are not driven by the benchmark yet.");
+    private async Task Flows(ClinikoIdPServer ours, Seeded seeded, PeerServer peer, double pbkdf2PerSecond)
+    {
+        try
+        {
+            await new FlowScenarios(ours, seeded, peer, options, measure, results, TokenConnections).Run(pbkdf2PerSecond);
+        }
+        catch (Exception failure) when (failure is InvalidOperationException or HttpRequestException or TimeoutException or OperationCanceledException)
+        {
+            // The flows' figures are lost, not the data-growth scenario after them.
+            results.Problems.Add($"Code exchanges, refresh grants and interactive sign-ins stopped early: {failure.Message}");
+            Console.Error.WriteLine($"error in the browser flows: {failure.Message}");
+        }
     }
 
     private async Task Static(string name, Func<RunningServer, Uri> url, RunningServer server, RunningServer node)

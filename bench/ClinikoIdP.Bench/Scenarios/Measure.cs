@@ -13,6 +13,18 @@ public sealed class Measure(Wrk wrk, Results results)
     public async Task<WrkResult?> Get(string key, RunningServer server, Uri url, int connections) =>
         Keep(key, server, await wrk.Get(url, connections, server.Pid));
 
+    /// <summary>Keeps a run of the .NET load generator, with the reasons of its first failures when it had any.</summary>
+    public WrkResult? Keep(string key, RunningServer server, WrkResult result, IEnumerable<string> failureReasons)
+    {
+        var kept = Keep(key, server, result);
+        if (kept is null && failureReasons.FirstOrDefault() is { } reason)
+        {
+            results.Problems.Add($"{server.Name}, {key}: first failure: {reason}");
+        }
+
+        return kept;
+    }
+
     private WrkResult? Keep(string key, RunningServer server, WrkResult result)
     {
         results.Runs[$"{server.Name}: {key}"] = result;

@@ -13,6 +13,11 @@ public sealed partial class ClinikoIdPServer(string repositoryRoot, string workD
     public const string Scope = "patients.read";
     public const string GeneratedSecretClient = "bench";
     public const string ChosenSecretClient = "bench-chosen-secret";
+    public const string WebClient = "bench-web";
+    public const string WebClientRedirectUri = "https://clinic.bench.example/signed-in";
+
+    /// <summary>The user the admin CLI creates; the flows copy it (see Flows/UserSeeding).</summary>
+    public const string TemplateUserEmail = "template@bench.example";
 
     private string ServerDll => Path.Combine(repositoryRoot, "src", "ClinikoIdP.Server", "bin", "Release", "net10.0", "ClinikoIdP.Server.dll");
 
@@ -54,7 +59,13 @@ public sealed partial class ClinikoIdPServer(string repositoryRoot, string workD
                 : throw new InvalidOperationException("admin client create printed no generated secret");
             var chosen = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
             await Admin("client", "create", "--client-id", ChosenSecretClient, "--secret", chosen, "--client-credentials", "--scope", Scope);
-            return new Seeded(generated, chosen);
+            var web = await Admin("client", "create", "--client-id", WebClient, "--redirect-uri", WebClientRedirectUri);
+            var webSecret = SecretLine().Match(web) is { Success: true } webMatch
+                ? webMatch.Groups[1].Value.Trim()
+                : throw new InvalidOperationException("admin client create printed no generated secret for the web client");
+            var password = "bench-" + Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12)).ToLowerInvariant();
+            await CreateUser(TemplateUserEmail, password);
+            return new Seeded(generated, chosen, webSecret, password);
         }
     }
 
@@ -67,7 +78,7 @@ public sealed partial class ClinikoIdPServer(string repositoryRoot, string workD
         try
         {
             var startup = await process.WaitUntilAnswers(new Uri(baseUri, ".well-known/openid-configuration"), clock, TimeSpan.FromSeconds(90));
-            return new RunningServer("ClinikoIdP", process, baseUri, ".well-known/openid-configuration", ".well-known/jwks", "connect/token", startup);
+            return new RunningServer("ClinikoIdP", process, baseUri, ".well-known/openid-configuration", ".well-known/jwks", "connect/token", "connect/authorize", startup);
         }
         catch
         {
@@ -79,11 +90,14 @@ public sealed partial class ClinikoIdPServer(string repositoryRoot, string workD
     /// <summary>Removes what a previous run left in a shared PostgreSQL database, so seeding can run again.</summary>
     public async Task RemovePreviousClients()
     {
-        foreach (var client in new[] { GeneratedSecretClient, ChosenSecretClient })
+        foreach (var client in new[] { GeneratedSecretClient, ChosenSecretClient, WebClient })
         {
             await Shell.Run("dotnet", [ServerDll, "admin", "client", "delete", client], Environment(new Dictionary<string, string>()), TimeSpan.FromMinutes(2));
         }
     }
+
+    /// <summary>A user made by the admin CLI, as an operator would (a user already there from an earlier run is kept).</summary>
+    public Task CreateUser(string email, string password) => Admin("user", "create", "--email", email, "--password", password);
 
     private async Task<string> Admin(params string[] arguments)
     {
@@ -100,5 +114,7 @@ public sealed partial class ClinikoIdPServer(string repositoryRoot, string workD
     private static partial Regex SecretLine();
 }
 
-/// <summary>The client secrets seeding produced (kept in memory and in wrk's temporary scripts only).</summary>
-public sealed record Seeded(string GeneratedSecret, string ChosenSecret);
+/// <summary>
+/// The client secrets and the users' password seeding produced (kept in memory and in wrk's temporary scripts only).
+/// </summary>
+public sealed record Seeded(string GeneratedSecret, string ChosenSecret, string WebClientSecret, string UserPassword);

@@ -8,13 +8,16 @@ public sealed class PeerServer(string repositoryRoot, string workDirectory, int 
 {
     public const string Scope = "patients.read";
 
-    public async Task<RunningServer> Start(string accessTokenAlgorithm)
+    public string ClientSecret => clientSecret;
+
+    /// <param name="workers">Processes; by default one per core. Flows that keep state between requests need one (see server.mjs).</param>
+    public async Task<RunningServer> Start(string accessTokenAlgorithm, int? workers = null)
     {
         var environment = new Dictionary<string, string>
         {
             ["NODE_ENV"] = "production",
             ["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["WORKERS"] = System.Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["WORKERS"] = (workers ?? System.Environment.ProcessorCount).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["ACCESS_TOKEN_ALG"] = accessTokenAlgorithm,
             ["CLIENT_SECRET"] = clientSecret,
         };
@@ -25,7 +28,7 @@ public sealed class PeerServer(string repositoryRoot, string workDirectory, int 
         try
         {
             var startup = await process.WaitUntilAnswers(new Uri(baseUri, ".well-known/openid-configuration"), clock, TimeSpan.FromSeconds(60));
-            return new RunningServer("oidc-provider", process, baseUri, ".well-known/openid-configuration", "jwks", "token", startup);
+            return new RunningServer("oidc-provider", process, baseUri, ".well-known/openid-configuration", "jwks", "token", "auth", startup);
         }
         catch
         {
