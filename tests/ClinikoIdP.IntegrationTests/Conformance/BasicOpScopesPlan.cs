@@ -10,6 +10,9 @@ namespace ClinikoIdP.IntegrationTests.Conformance;
 /// </summary>
 public class BasicOpScopesPlan(IdpFactory factory) : IClassFixture<IdpFactory>
 {
+    /// <summary>The scopes OIDC Core §5.4 defines, in the order oidcc-scope-all asks for them.</summary>
+    private static readonly string[] StandardScopes = ["openid", "profile", "email", "address", "phone"];
+
     private async Task<(SuiteClient Suite, TestUser User, CodeFlowResult Flow)> SignInAsync(string scope)
     {
         var (suite, user) = (new SuiteClient(factory, await factory.StandardClientAsync()), await factory.StandardUserAsync());
@@ -87,8 +90,7 @@ public class BasicOpScopesPlan(IdpFactory factory) : IClassFixture<IdpFactory>
     public async Task OidccScopeAll()
     {
         var configuration = await DiscoveryDocument.ReadAsync(factory);
-        var standardScopes = new[] { "openid", "profile", "email", "address", "phone" }
-            .Intersect(DiscoveryDocument.Strings(configuration, "scopes_supported"));
+        var standardScopes = StandardScopes.Intersect(DiscoveryDocument.Strings(configuration, "scopes_supported"));
 
         var (user, claims) = await UserInfoForAsync(string.Join(' ', standardScopes));
 
