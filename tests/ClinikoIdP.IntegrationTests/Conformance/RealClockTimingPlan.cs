@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ClinikoIdP.IntegrationTests.Infrastructure;
 
 namespace ClinikoIdP.IntegrationTests.Conformance;
@@ -16,6 +17,9 @@ public class RealClockTimingPlan(RealClockIdpFactory factory) : IClassFixture<Re
     /// a timer, and every lifetime rule reads the injected clock, which <see cref="CodeReusePlan"/> moves by the full 30 s.
     /// </summary>
     private static readonly TimeSpan CodeReuseWait = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long the notices may take: the sender polls every second (IdP:BackChannelLogoutPollInterval).</summary>
+    private static readonly TimeSpan BackChannelDeadline = TimeSpan.FromSeconds(10);
 
     private async Task<(SuiteClient Suite, TestUser User)> ArrangeAsync() =>
         (new SuiteClient(factory, await factory.StandardClientAsync(), TimeProvider.System), await factory.StandardUserAsync());
@@ -43,5 +47,20 @@ public class RealClockTimingPlan(RealClockIdpFactory factory) : IClassFixture<Re
         await Task.Delay(CodeReuseWait);
 
         await CodeReuse.AssertRefusedAndRevokedAsync(suite, first);
+    }
+
+    [Fact]
+    public async Task OidccBackchannelRpInitiatedLogoutWithRealClock()
+    {
+        var scenario = new BackChannelLogoutScenario(factory, factory.Receivers, TimeProvider.System);
+
+        await scenario.RunAsync(async uris =>
+        {
+            var waited = Stopwatch.StartNew();
+            while (!scenario.AllReceived(uris) && waited.Elapsed < BackChannelDeadline)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100));
+            }
+        });
     }
 }
