@@ -22,29 +22,6 @@ public class DiscoveryTests(IdpFactory factory) : IClassFixture<IdpFactory>
         [.. json.GetProperty(name).EnumerateArray().Select(e => e.GetString()!)];
 
     [Fact]
-    public async Task PublishesTheConfiguredIssuer()
-    {
-        var configuration = await GetConfigurationAsync();
-
-        Assert.Equal("https://localhost/", configuration.GetProperty("issuer").GetString());
-    }
-
-    [Theory]
-    [InlineData("authorization_endpoint", "https://localhost/connect/authorize")]
-    [InlineData("token_endpoint", "https://localhost/connect/token")]
-    [InlineData("userinfo_endpoint", "https://localhost/connect/userinfo")]
-    [InlineData("end_session_endpoint", "https://localhost/connect/endsession")]
-    [InlineData("introspection_endpoint", "https://localhost/connect/introspect")]
-    [InlineData("revocation_endpoint", "https://localhost/connect/revoke")]
-    [InlineData("jwks_uri", "https://localhost/.well-known/jwks")]
-    public async Task PublishesEveryEndpointUnderTheIssuer(string name, string expected)
-    {
-        var configuration = await GetConfigurationAsync();
-
-        Assert.Equal(expected, configuration.GetProperty(name).GetString());
-    }
-
-    [Fact]
     public async Task AdvertisesOnlyS256CodeChallenges()
     {
         var configuration = await GetConfigurationAsync();

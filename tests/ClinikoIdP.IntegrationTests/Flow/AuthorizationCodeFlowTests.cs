@@ -4,26 +4,10 @@ using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace ClinikoIdP.IntegrationTests.Flow;
 
-/// <summary>oidcc-server and friends: the authorization code flow with PKCE through the real sign-in page.</summary>
+/// <summary>The authorization code flow with PKCE through the real sign-in page, beyond the oidcc-* modules in Conformance/.</summary>
 public class AuthorizationCodeFlowTests(IdpFactory factory) : IClassFixture<IdpFactory>
 {
     private const string ApiScopes = TestClient.DefaultScope + " " + Seed.ApiScope;
-
-    [Fact]
-    public async Task RedirectsToTheExactRegisteredUriWithCodeStateAndIssuer()
-    {
-        var (user, client) = (await factory.StandardUserAsync(), await factory.StandardClientAsync());
-        using var browser = factory.NewBrowser();
-        var request = client.NewAuthorizationRequest();
-
-        var response = await Journeys.SignInAsync(browser, request, user);
-
-        Assert.Equal(client.RedirectUri, response.RedirectedTo);
-        Assert.False(string.IsNullOrEmpty(response.Code));
-        Assert.Equal(request.State, response.State);
-        Assert.Equal("https://localhost/", response.Issuer);
-        Assert.Null(response.Error);
-    }
 
     [Fact]
     public async Task IssuesIdAccessAndRefreshTokensWithOfflineAccess()
@@ -106,61 +90,6 @@ public class AuthorizationCodeFlowTests(IdpFactory factory) : IClassFixture<IdpF
         Assert.Equal([Seed.ApiResource], accessToken.Audiences);
         Assert.Equal(client.ClientId, accessToken.GetPayloadValue<string>("client_id"));
         Assert.Contains(Seed.ApiScope, accessToken.GetPayloadValue<string>("scope").Split(' '));
-    }
-
-    [Fact]
-    public async Task CodeFlowWithoutNonceSucceeds()
-    {
-        var (user, client) = (await factory.StandardUserAsync(), await factory.StandardClientAsync());
-        using var browser = factory.NewBrowser();
-        var request = client.NewAuthorizationRequest().Without("nonce");
-
-        var code = (await Journeys.SignInAsync(browser, request, user)).Code!;
-        var tokens = (await client.RedeemCodeAsync(code, request.Pkce.Verifier)).EnsureSuccess();
-
-        await client.Tokens.ValidateIdTokenAsync(tokens.IdToken!, client.ClientId, expectedNonce: null);
-    }
-
-    [Fact]
-    public async Task ClientSecretPostAuthenticatesTheClient()
-    {
-        var (user, client) = (await factory.StandardUserAsync(), await factory.StandardClientAsync());
-        using var browser = factory.NewBrowser();
-        var request = client.NewAuthorizationRequest();
-        var code = (await Journeys.SignInAsync(browser, request, user)).Code!;
-
-        var tokens = await client.RedeemCodeAsync(code, request.Pkce.Verifier, ClientAuthentication.ClientSecretPost);
-
-        tokens.EnsureSuccess();
-        await client.Tokens.ValidateIdTokenAsync(tokens.IdToken!, client.ClientId, request.Nonce);
-    }
-
-    [Fact]
-    public async Task AuthorizationRequestSentAsFormPostSucceeds()
-    {
-        var (user, client) = (await factory.StandardUserAsync(), await factory.StandardClientAsync());
-        using var browser = factory.NewBrowser();
-        var request = client.NewAuthorizationRequest();
-
-        var signIn = await SignInPage.ReadAsync(browser, await browser.FollowAsync(
-            await browser.PostFormAsync(AuthorizationRequest.Path, request.Form)));
-        var response = AuthorizationResponse.FromRedirect(
-            await browser.FollowAsync(await signIn.SubmitAsync(user.Email, user.Password)));
-
-        Assert.Equal(request.State, response.State);
-        (await client.RedeemCodeAsync(response.Code!, request.Pkce.Verifier)).EnsureSuccess();
-    }
-
-    [Fact]
-    public async Task UnknownParametersAndParameterOrderDoNotMatter()
-    {
-        var (user, client) = (await factory.StandardUserAsync(), await factory.StandardClientAsync());
-        using var browser = factory.NewBrowser();
-        var request = client.NewAuthorizationRequest("email openid").With("display", "popup").With("x-extra", "ignored");
-
-        var response = await Journeys.SignInAsync(browser, request, user);
-
-        (await client.RedeemCodeAsync(response.Code!, request.Pkce.Verifier)).EnsureSuccess();
     }
 
     [Fact]

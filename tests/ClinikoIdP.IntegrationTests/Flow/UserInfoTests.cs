@@ -6,7 +6,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace ClinikoIdP.IntegrationTests.Flow;
 
-/// <summary>oidcc-userinfo-get / -post-header / -post-body: the claims of the access token's user, per scope.</summary>
+/// <summary>UserInfo beyond the oidcc-userinfo-* modules (Conformance/BasicOpScopesPlan): scopes withheld, tokens refused.</summary>
 public class UserInfoTests(IdpFactory factory) : IClassFixture<IdpFactory>
 {
     private const string Path = "/connect/userinfo";
@@ -25,46 +25,6 @@ public class UserInfoTests(IdpFactory factory) : IClassFixture<IdpFactory>
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"UserInfo failed: {(int)response.StatusCode} {body}");
         using var document = JsonDocument.Parse(body);
         return document.RootElement.Clone();
-    }
-
-    [Fact]
-    public async Task GetWithBearerHeaderReturnsTheUsersClaims()
-    {
-        var (user, accessToken, subject) = await SignInAsync("openid profile email");
-        using var client = factory.NewBackChannel();
-        using var request = new HttpRequestMessage(HttpMethod.Get, Path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-
-        var claims = await ReadClaimsAsync(await client.SendAsync(request));
-
-        Assert.Equal(subject, claims.GetProperty("sub").GetString());
-        Assert.Equal(user.Email, claims.GetProperty("email").GetString());
-        Assert.Equal(user.Name, claims.GetProperty("name").GetString());
-    }
-
-    [Fact]
-    public async Task PostWithBearerHeaderReturnsTheUsersClaims()
-    {
-        var (user, accessToken, subject) = await SignInAsync("openid profile email");
-        using var client = factory.NewBackChannel();
-        using var request = new HttpRequestMessage(HttpMethod.Post, Path) { Content = new FormUrlEncodedContent([]) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-
-        var claims = await ReadClaimsAsync(await client.SendAsync(request));
-
-        Assert.Equal(subject, claims.GetProperty("sub").GetString());
-        Assert.Equal(user.Email, claims.GetProperty("email").GetString());
-    }
-
-    [Fact]
-    public async Task PostWithTokenInTheBodyReturnsTheUsersClaims()
-    {
-        var (_, accessToken, subject) = await SignInAsync("openid profile");
-        using var client = factory.NewBackChannel();
-
-        var response = await client.PostAsync(Path, new FormUrlEncodedContent([new("access_token", accessToken)]));
-
-        Assert.Equal(subject, (await ReadClaimsAsync(response)).GetProperty("sub").GetString());
     }
 
     [Fact]

@@ -17,30 +17,6 @@ public class CodeRedemptionTests(IdpFactory factory) : IClassFixture<IdpFactory>
     }
 
     [Fact]
-    public async Task RejectsReusedAuthorizationCode()
-    {
-        var (client, request, code) = await GetCodeAsync();
-        (await client.RedeemCodeAsync(code, request.Pkce.Verifier)).EnsureSuccess();
-
-        var second = await client.RedeemCodeAsync(code, request.Pkce.Verifier);
-
-        Assert.Equal("invalid_grant", second.Error);
-        Assert.Null(second.AccessToken);
-    }
-
-    [Fact]
-    public async Task ReusedAuthorizationCodeRevokesTheTokensOfItsFirstUse()
-    {
-        var (client, request, code) = await GetCodeAsync();
-        var first = (await client.RedeemCodeAsync(code, request.Pkce.Verifier)).EnsureSuccess();
-
-        await client.RedeemCodeAsync(code, request.Pkce.Verifier);
-
-        Assert.False((await client.IntrospectAsync(first.AccessToken!)).GetProperty("active").GetBoolean());
-        Assert.Equal("invalid_grant", (await client.RefreshAsync(first.RefreshToken!)).Error);
-    }
-
-    [Fact]
     public async Task RejectsAWrongCodeVerifier()
     {
         var (client, _, code) = await GetCodeAsync();

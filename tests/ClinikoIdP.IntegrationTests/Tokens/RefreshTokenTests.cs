@@ -65,18 +65,6 @@ public class RefreshTokenTests(IdpFactory factory) : IClassFixture<IdpFactory>
     }
 
     [Fact]
-    public async Task RefreshTokenIsBoundToTheClientItWasIssuedTo()
-    {
-        var (_, tokens) = await SignInAsync();
-        var otherClient = await Seed.ClientAsync(factory);
-
-        var stolen = await otherClient.RefreshAsync(tokens.RefreshToken!);
-
-        Assert.Equal("invalid_grant", stolen.Error);
-        Assert.Null(stolen.AccessToken);
-    }
-
-    [Fact]
     public async Task GarbageRefreshTokenIsAnInvalidGrant()
     {
         var client = await factory.StandardClientAsync();
