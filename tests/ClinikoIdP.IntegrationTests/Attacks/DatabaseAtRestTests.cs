@@ -9,7 +9,7 @@ namespace ClinikoIdP.IntegrationTests.Attacks;
 /// Someone who gets a copy of the SQLite file (a backup left on a share, another account on the host) finds no
 /// secret in it, and on the host the file, its -wal and -shm and every backup are readable by their owner only.
 /// </summary>
-public class DatabaseAtRestTests(IdpFactory factory) : IClassFixture<IdpFactory>
+public class DatabaseAtRestTests(AlwaysTwoFactorIdpFactory factory) : IClassFixture<AlwaysTwoFactorIdpFactory>
 {
     private const UnixFileMode GroupOrOthers =
         UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute

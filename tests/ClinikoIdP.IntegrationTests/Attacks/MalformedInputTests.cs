@@ -19,15 +19,16 @@ public class MalformedInputTests(IdpFactory factory) : IClassFixture<IdpFactory>
         ConnectRoutes.Introspection, ConnectRoutes.Revocation, ConnectRoutes.Discovery, ConnectRoutes.Jwks,
     ];
 
-    /// <summary>Raw query strings or form bodies, already escaped as an attacker would send them.</summary>
-    private static readonly string[] Payloads =
-    [
-        "ReturnUrl=" + Megabyte + "&Input.Email=" + Megabyte + "&Input.Code=" + Megabyte + "&client_id=" + Megabyte,
-        "ReturnUrl=%FF%FE%C3%28&Input.Email=%C0%AF%ED%A0%80&Input.Code=%E2%82&client_id=%FF&token=%FE",
-        "ReturnUrl=%2Fa%00b&Input.Email=a%00%40clinic.test&Input.Code=12%0034&client_id=a%00&token=%00",
-        "ReturnUrl=%2Fa&ReturnUrl=%2Fb&Input.Email=a&Input.Email=b&Input.Code=1&Input.Code=2&client_id=a&client_id=b",
-        "%=%&&=&==&%ZZ=%G1&Input.Email[]=a&Input.Email.Length=3",
-    ];
+    /// <summary>A megabyte in each field a page or endpoint might read.</summary>
+    private static readonly string Oversized = "ReturnUrl=" + Megabyte + "&Input.Email=" + Megabyte + "&client_id=" + Megabyte;
+
+    /// <summary>Invalid UTF-8 escapes, duplicated and nonsense names, already escaped as an attacker sends them.</summary>
+    private const string Malformed =
+        "ReturnUrl=%FF%FE%C3%28&ReturnUrl=%2Fb&Input.Email=%C0%AF%40clinic.test&Input.Email=b&Input.Code=%E2%82&Input.Code=2"
+        + "&client_id=%FF&client_id=b&token=%FE&status=%FF&%=%&&=&==&%ZZ=%G1&Input.Email.Length=3";
+
+    /// <summary>Null bytes, which the framework's form reader refuses to decode at all.</summary>
+    private const string NullBytes = "ReturnUrl=%2Fa%00b&Input.Email=a%00%40clinic.test&Input.Code=12%0034&client_id=a%00&token=%00";
 
     [Fact]
     public async Task EveryAddressAnswersMalformedQueriesWithoutAServerError()
@@ -39,12 +40,11 @@ public class MalformedInputTests(IdpFactory factory) : IClassFixture<IdpFactory>
         var failures = new List<string>();
         foreach (var url in urls)
         {
-            foreach (var (payload, index) in Payloads.Select((p, i) => (p, i)))
-            {
-                var target = url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + payload;
-                await RecordServerErrorAsync(failures, $"GET {url} payload {index}", anonymous.GetAsync(target));
-                await RecordServerErrorAsync(failures, $"GET {url} payload {index} (admin)", admin.Browser.GetAsync(target));
-            }
+            var separator = url.Contains('?', StringComparison.Ordinal) ? "&" : "?";
+            await RecordServerErrorAsync(failures, $"GET {url} oversized", anonymous.GetAsync(url + separator + Oversized));
+            await RecordServerErrorAsync(failures, $"GET {url} malformed", anonymous.GetAsync(url + separator + Malformed));
+            await RecordServerErrorAsync(failures, $"GET {url} null bytes", anonymous.GetAsync(url + separator + NullBytes));
+            await RecordServerErrorAsync(failures, $"GET {url} malformed (admin)", admin.Browser.GetAsync(url + separator + Malformed));
         }
 
         Assert.True(failures.Count == 0, string.Join('\n', failures));
@@ -63,11 +63,11 @@ public class MalformedInputTests(IdpFactory factory) : IClassFixture<IdpFactory>
         var failures = new List<string>();
         foreach (var url in handlers.Select(h => h.Url).Concat(ProtocolEndpoints.Select(e => "/" + e)))
         {
-            foreach (var (payload, index) in Payloads.Select((p, i) => (p, i)))
-            {
-                await RecordServerErrorAsync(failures, $"POST {url} payload {index}", PostRawAsync(anonymous, url, anonymousToken, payload));
-                await RecordServerErrorAsync(failures, $"POST {url} payload {index} (admin)", PostRawAsync(admin.Browser, url, adminToken, payload));
-            }
+            await RecordServerErrorAsync(failures, $"POST {url} malformed", PostRawAsync(anonymous, url, anonymousToken, Malformed));
+            await RecordServerErrorAsync(failures, $"POST {url} null bytes", PostRawAsync(anonymous, url, anonymousToken, NullBytes));
+            await RecordServerErrorAsync(failures, $"POST {url} malformed (admin)", PostRawAsync(admin.Browser, url, adminToken, Malformed));
+            await RecordServerErrorAsync(failures, $"POST {url} null bytes (admin)", PostRawAsync(admin.Browser, url, adminToken, NullBytes));
+            await RecordServerErrorAsync(failures, $"POST {url} oversized (admin)", PostRawAsync(admin.Browser, url, adminToken, Oversized));
         }
 
         Assert.True(failures.Count == 0, string.Join('\n', failures));

@@ -9,7 +9,8 @@ namespace ClinikoIdP.IntegrationTests.Attacks;
 /// is treated as absent: the session and the pending sign-in are gone, the page asks to sign in again, never a 500.
 /// The remembered-computer cookie is covered by <see cref="RememberedComputers.RememberedComputerSignInTests"/>.
 /// </summary>
-public class TamperedCookieTests(IdpFactory factory) : IClassFixture<IdpFactory>
+public class TamperedCookieTests(IdpFactory factory, AlwaysTwoFactorIdpFactory twoFactor)
+    : IClassFixture<IdpFactory>, IClassFixture<AlwaysTwoFactorIdpFactory>
 {
     public static TheoryData<string> Tamperings => new() { "flip first", "flip middle", "flip last", "truncate", "garbage", "huge", "empty" };
 
@@ -54,9 +55,9 @@ public class TamperedCookieTests(IdpFactory factory) : IClassFixture<IdpFactory>
     [MemberData(nameof(Tamperings))]
     public async Task TamperedPendingSignInCookieSendsBackToSignIn(string how)
     {
-        var enrolled = await EnrolledUserAsync();
-        using var browser = factory.NewBrowser();
-        var request = (await factory.StandardClientAsync()).NewAuthorizationRequest();
+        var enrolled = await TwoFactorJourneys.EnrolNewUserAsync(twoFactor);
+        using var browser = twoFactor.NewBrowser();
+        var request = (await twoFactor.StandardClientAsync()).NewAuthorizationRequest();
         var page = await SecondFactorPage.ReadAsync(browser, await TwoFactorJourneys.PasswordAsync(browser, request, enrolled.User));
         Replace(browser, SessionCookies.PendingCookieName, how);
 
@@ -83,6 +84,4 @@ public class TamperedCookieTests(IdpFactory factory) : IClassFixture<IdpFactory>
         Assert.True((int)posted.StatusCode < 500, $"POST: {(int)posted.StatusCode}");
         Assert.Equal(HttpStatusCode.OK, reopened.StatusCode);
     }
-
-    private Task<EnrolledUser> EnrolledUserAsync() => TwoFactorJourneys.EnrolNewUserAsync(factory);
 }
