@@ -1,7 +1,10 @@
+using System.Buffers.Binary;
 using System.Text;
 using ClinikoIdP.Authentication.Totp;
 using ClinikoIdP.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Cryptography.KeyDerivation;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace ClinikoIdP.IntegrationTests.Attacks;
 
@@ -75,6 +78,21 @@ public class DatabaseAtRestTests(AlwaysTwoFactorIdpFactory factory) : IClassFixt
             .Select(secret => secret.Key).ToList();
 
         Assert.True(found.Count == 0, "In the database file in plain text: " + string.Join(", ", found));
+    }
+
+    [Fact]
+    public async Task PasswordsAreStoredAsPbkdf2Sha512WithAtLeast210000Iterations()
+    {
+        var user = await factory.StandardUserAsync();
+
+        var stored = Convert.FromBase64String(await factory.QueryAsync(db =>
+            db.Users.Where(u => u.Email == user.Email).Select(u => u.PasswordHash!).SingleAsync()));
+
+        // ASP.NET Core Identity's version 3 format: 0x01, then the PRF, the iteration count and the salt length, big-endian.
+        Assert.Equal(0x01, stored[0]);
+        Assert.Equal((uint)KeyDerivationPrf.HMACSHA512, BinaryPrimitives.ReadUInt32BigEndian(stored.AsSpan(1)));
+        Assert.True(BinaryPrimitives.ReadUInt32BigEndian(stored.AsSpan(5)) >= 210_000);
+        Assert.True(BinaryPrimitives.ReadUInt32BigEndian(stored.AsSpan(9)) >= 16, "salt of at least 128 bits");
     }
 
     /// <summary>The main file and the write-ahead log (recent writes live there until a checkpoint).</summary>
