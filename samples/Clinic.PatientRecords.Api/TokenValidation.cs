@@ -1,3 +1,5 @@
+using OpenIddict.Abstractions;
+using OpenIddict.Validation;
 using OpenIddict.Validation.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -8,6 +10,8 @@ public static class TokenValidation
 {
     public const string PatientsReadPolicy = "patients.read";
     public const string PatientsReadScope = "patients.read";
+
+    private static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(1);
 
     public static IServiceCollection AddClinikoIdPTokenValidation(this IServiceCollection services, IConfiguration configuration)
     {
@@ -32,6 +36,20 @@ public static class TokenValidation
                 // Signature, issuer, audience, lifetime and typ "at+jwt" are checked locally.
                 options.UseSystemNetHttp();
                 options.UseAspNetCore();
+
+                // OpenIddict checks exp but not nbf (RFC 7519 §4.1.5): a token that is not valid yet is refused here.
+                options.AddEventHandler<OpenIddictValidationEvents.ValidateTokenContext>(handler => handler
+                    .UseInlineHandler(context =>
+                    {
+                        if (long.TryParse(context.Principal?.GetClaim(Claims.NotBefore), out var notBefore)
+                            && DateTimeOffset.FromUnixTimeSeconds(notBefore) > DateTimeOffset.UtcNow + AllowedClockSkew)
+                        {
+                            context.Reject(Errors.InvalidToken, "The access token is not valid yet.");
+                        }
+
+                        return default;
+                    })
+                    .SetOrder(OpenIddictValidationHandlers.Protection.ValidateExpirationDate.Descriptor.Order + 1));
             });
 
         services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);

@@ -48,6 +48,11 @@ internal sealed class DatabaseInitializer(IServiceProvider services, IConfigurat
         IServiceProvider scoped, bool migrate, ILogger logger, CancellationToken cancellationToken)
     {
         var db = scoped.GetRequiredService<IdpDbContext>();
+        if (db.Database.IsSqlite())
+        {
+            SqliteFileAccess.CreateIfMissing(db.Database.GetConnectionString());
+        }
+
         await using var startup = await StartupLock.AcquireAsync(db, cancellationToken);
         var pending = await PendingMigrationsAsync(db, cancellationToken);
         if (pending.Count > 0 && !migrate)
@@ -86,6 +91,7 @@ internal sealed class DatabaseInitializer(IServiceProvider services, IConfigurat
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            SqliteFileAccess.RestrictToOwner(db.Database.GetConnectionString());
         }
 
         await AuditChainSealer.SealEarlierEventsAsync(db, logger, cancellationToken);

@@ -10,21 +10,23 @@ namespace ClinikoIdP.IntegrationTests.Admin;
 /// </summary>
 public static class AdminRouteCatalogue
 {
-    public static IReadOnlyList<string> Urls(IdpFactory factory)
+    public static IReadOnlyList<string> Urls(IdpFactory factory) =>
+        [.. AllUrls(factory).Where(url => url.Equals("/admin", StringComparison.OrdinalIgnoreCase)
+            || url.StartsWith("/admin/", StringComparison.OrdinalIgnoreCase))];
+
+    /// <summary>Every address the server maps (pages and endpoints), route parameters filled in.</summary>
+    public static IReadOnlyList<string> AllUrls(IdpFactory factory)
     {
         _ = factory.Server; // builds the host
         var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
         return [.. endpoints
-            .Select(e => e.RoutePattern)
-            .Where(p => p.RawText is { } raw && (raw.Equals("admin", StringComparison.OrdinalIgnoreCase)
-                || raw.StartsWith("admin/", StringComparison.OrdinalIgnoreCase)
-                || raw.StartsWith("/admin", StringComparison.OrdinalIgnoreCase)))
-            .Select(Fill)
+            .Select(e => Fill(e.RoutePattern))
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Order(StringComparer.Ordinal)];
     }
 
-    private static string Fill(Microsoft.AspNetCore.Routing.Patterns.RoutePattern pattern)
+    /// <summary>The address of a route with its parameters filled in with placeholders.</summary>
+    public static string Fill(Microsoft.AspNetCore.Routing.Patterns.RoutePattern pattern)
     {
         var segments = pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
         {

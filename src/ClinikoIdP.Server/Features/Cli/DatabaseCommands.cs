@@ -63,6 +63,8 @@ internal static class DatabaseCommands
         }
 
         target.Directory?.Create();
+        // Owner-only from its first byte: the copy holds the same hashes and encrypted secrets as the database itself.
+        SqliteFileAccess.CreateOwnerOnly(target.FullName);
         await using var from = new SqliteConnection(source.ConnectionString);
         await from.OpenAsync(cancellationToken);
         await using var into = new SqliteConnection(new SqliteConnectionStringBuilder
@@ -74,16 +76,6 @@ internal static class DatabaseCommands
         await into.OpenAsync(cancellationToken);
         from.BackupDatabase(into);
         await into.CloseAsync();
-        RestrictToOwner(target.FullName);
         return Path.GetFullPath(source.DataSource);
-    }
-
-    // The copy holds the same hashes and encrypted secrets as the database itself: readable by its owner only.
-    private static void RestrictToOwner(string path)
-    {
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
     }
 }

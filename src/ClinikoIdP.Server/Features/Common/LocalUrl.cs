@@ -10,7 +10,8 @@ public static class LocalUrl
         && url.Length <= MaxLength
         && url[0] == '/'
         && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
-        && !url.Contains('\r') && !url.Contains('\n') && !url.Contains('\\');
+        // Browsers drop tabs and newlines inside a URL, so "/\t/evil.example" would leave the site as "//evil.example".
+        && !url.Any(char.IsControl) && !url.Contains('\\');
 
     public static string OrHome(string? url) => IsLocal(url) ? url! : "/";
 

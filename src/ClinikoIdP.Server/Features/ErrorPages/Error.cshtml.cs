@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -25,9 +26,29 @@ public sealed class ErrorModel : PageModel
 
     public void OnPost(int? status) => Describe(status);
 
+    /// <summary>
+    /// The status of the failed request this page stands in for, read from the framework rather than from the request's
+    /// own fields: a re-executed POST keeps its form, and a hostile "status" field in it must not turn a 404 into a 500.
+    /// A direct visit may name a status; without one there is nothing to report but a missing page.
+    /// </summary>
+    private int StatusOf(int? requested)
+    {
+        if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is { } reExecuted)
+        {
+            return reExecuted.OriginalStatusCode;
+        }
+
+        if (HttpContext.Features.Get<IExceptionHandlerFeature>() is not null)
+        {
+            return Response.StatusCode is >= 400 and < 600 ? Response.StatusCode : StatusCodes.Status500InternalServerError;
+        }
+
+        return requested is >= 400 and < 600 ? requested.Value : StatusCodes.Status404NotFound;
+    }
+
     private void Describe(int? status)
     {
-        Status = status is >= 400 and < 600 ? status.Value : StatusCodes.Status500InternalServerError;
+        Status = StatusOf(status);
         var response = HttpContext.GetOpenIddictServerResponse();
         if (response?.Error is { } error)
         {

@@ -15,6 +15,18 @@ public static class FaultHosting
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = errorPath,
-            SuppressDiagnosticsCallback = context => context.ExceptionHandledBy == ExceptionHandledType.ExceptionHandlerService,
+            SuppressDiagnosticsCallback = context => context.ExceptionHandledBy == ExceptionHandledType.ExceptionHandlerService
+                || IsMalformedRequest(context.Exception),
+            StatusCodeSelector = exception => IsMalformedRequest(exception)
+                ? StatusCodes.Status400BadRequest
+                : StatusCodes.Status500InternalServerError,
         });
+
+    /// <summary>
+    /// A request the framework could not read (a form with a null byte or a broken escape, a body over the limits) is the
+    /// sender's mistake: answered 400 and not logged as a server error, so hostile input cannot flood the error log.
+    /// </summary>
+    private static bool IsMalformedRequest(Exception exception) =>
+        exception is InvalidDataException or BadHttpRequestException
+        || exception.InnerException is InvalidDataException or BadHttpRequestException;
 }
