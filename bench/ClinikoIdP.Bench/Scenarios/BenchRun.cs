@@ -47,12 +47,14 @@ public sealed class BenchRun(BenchOptions options, Results results, string workD
         var peerBody = TokenProbe.ClientCredentialsBody("bench", peerSecret, PeerServer.Scope);
 
         WrkResult? baseline;
+        double idleRss;
         await using (var server = await ours.Start(new Dictionary<string, string>()))
         await using (var node = await peer.Start("RS256"))
         {
             await Task.Delay(TimeSpan.FromSeconds(2));
             results.Rows.Add(Lower("Start-up to first discovery answer (existing database)", "s", server.StartupSeconds, node.StartupSeconds, "≤ peer"));
-            results.Rows.Add(Budget("Idle RSS", "MB", ProcessTree.RssMegabytes(server.Pid), ProcessTree.RssMegabytes(node.Pid), 120));
+            idleRss = ProcessTree.RssMegabytes(server.Pid);
+            results.Rows.Add(Budget("Idle RSS", "MB", idleRss, ProcessTree.RssMegabytes(node.Pid), 120));
 
             await Static("Discovery", s => s.Discovery, server, node);
             await Static("JWKS", s => s.Jwks, server, node);
@@ -80,6 +82,7 @@ public sealed class BenchRun(BenchOptions options, Results results, string workD
             await ClientSecretStorage(server, seeded);
         }
 
+        await new EarlierSettingsScenario(ours, measure, results, oursBody, TokenConnections).Run(baseline, idleRss);
         await new Es256Scenario(ours, peer, measure, results, oursBody, peerBody, TokenConnections).Run();
         await Flows(ours, seeded, peer, pbkdf2);
         if (!ours.UsesPostgres)
