@@ -21,6 +21,15 @@ public class IdpFactory : WebApplicationFactory<Program>
 {
     public static readonly Uri BaseAddress = new("https://localhost/");
 
+    static IdpFactory()
+    {
+        // Hundreds of in-process servers and admin hosts run side by side here; each would otherwise hold inotify
+        // watches on its configuration files and wwwroot, and Linux allows a user 128 inotify instances by default.
+        // Polling watchers (and no configuration reload) leave that limit alone; nothing in a test edits those files.
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+    }
+
     private readonly TestDatabase database;
     private readonly bool ownsDatabase;
     private readonly Lazy<Task<TestUser>> standardUser;

@@ -19,7 +19,26 @@ internal static class AuditChainAppender
     private const int SqliteUniqueConstraint = 2067;
     private const string SqlStateUniqueViolation = "23505";
 
+    // Writers in one process take turns: under a sign-in burst they would otherwise all read the same head and all
+    // but one fail on the unique index, each failure a wasted round trip, a back-off and an error line in the log.
+    // The unique index still settles races between nodes (and with the command line).
+    private static readonly SemaphoreSlim OneWriterPerProcess = new(1, 1);
+
     public static async Task AppendAsync(
+        IDbContextFactory<IdpDbContext> databases, SecurityEventRecord record, ILogger logger, CancellationToken cancellationToken)
+    {
+        await OneWriterPerProcess.WaitAsync(cancellationToken);
+        try
+        {
+            await AppendInTurnAsync(databases, record, logger, cancellationToken);
+        }
+        finally
+        {
+            OneWriterPerProcess.Release();
+        }
+    }
+
+    private static async Task AppendInTurnAsync(
         IDbContextFactory<IdpDbContext> databases, SecurityEventRecord record, ILogger logger, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
