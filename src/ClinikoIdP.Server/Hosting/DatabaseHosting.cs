@@ -28,8 +28,16 @@ public static class DatabaseHosting
         }
         else
         {
+            var busyTimeout = configuration.GetValue(SqliteBusyTimeout.Setting, SqliteBusyTimeout.Default);
             services.AddDbContext<IdpDbContext>(
-                options => options.UseSqlite(connectionString ?? DefaultSqliteConnectionString).UseOpenIddict(),
+                options =>
+                {
+                    options.UseSqlite(connectionString ?? DefaultSqliteConnectionString).UseOpenIddict();
+                    if (busyTimeout > TimeSpan.Zero)
+                    {
+                        options.AddInterceptors(new SqliteBusyTimeout(busyTimeout));
+                    }
+                },
                 optionsLifetime: ServiceLifetime.Singleton);
         }
 
