@@ -27,7 +27,7 @@ public sealed class EnrolModel(
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public string QrCodeDataUri { get; private set; } = "";
+    public QrCodeImage QrCode { get; private set; } = new("", 0);
 
     public string FormattedKey { get; private set; } = "";
 
@@ -93,7 +93,7 @@ public sealed class EnrolModel(
     private async Task ShowAsync(EnrolmentSubjectState subject)
     {
         var setup = await authenticators.BeginSetupAsync(subject.User);
-        QrCodeDataUri = QrCodeImage.ToPngDataUri(setup.OtpAuthUri);
+        QrCode = QrCodeImage.Render(setup.OtpAuthUri);
         FormattedKey = setup.FormattedKey;
         Replacing = subject.User.HasAuthenticator;
     }
