@@ -141,6 +141,7 @@ public static class IdpServices
             app.UseHsts();
         }
 
+        app.UseMiddleware<Keys.MetadataResponseCache>();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseIdpRateLimits();

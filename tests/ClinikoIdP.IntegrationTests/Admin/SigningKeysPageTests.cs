@@ -36,6 +36,7 @@ public class SigningKeysPageTests(IdpFactory factory) : IClassFixture<IdpFactory
         using var console = await AdminConsole.SignInAsync(factory);
         var keys = await console.OpenAsync(AdminRoutes.Keys);
         var oldKid = Assert.Single(KeyIds(keys, "signing", "active"));
+        Assert.Equal([oldKid], await PublishedKeyIdsAsync(machine)); // this node now answers the JWKS from memory
 
         var confirm = await console.OpenAsync(keys.Document.QuerySelector("[data-keys='signing'] a.button")!.GetAttribute("href")!);
         Assert.Contains(oldKid, confirm.Document.QuerySelector(".danger-zone")!.TextContent, StringComparison.Ordinal);
