@@ -18,6 +18,9 @@ internal static partial class Log
     [LoggerMessage(1004, LogLevel.Warning, "Could not check the database for new keys ({Reason}); keeping the loaded ones")]
     public static partial void KeyRefreshFailed(ILogger logger, string reason);
 
+    [LoggerMessage(1010, LogLevel.Warning, "Could not check the database for changed clients and scopes ({Reason}); keeping the cached ones until they expire")]
+    public static partial void RegistrationCheckFailed(ILogger logger, string reason);
+
     [LoggerMessage(1100, LogLevel.Information, "User {UserId} signed in with a password")]
     public static partial void PasswordAccepted(ILogger logger, string userId);
 

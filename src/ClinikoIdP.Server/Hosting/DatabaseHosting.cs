@@ -22,14 +22,13 @@ public static class DatabaseHosting
                     + "e.g. \"Host=db.internal;Database=clinikoidp;Username=clinikoidp;Password=...\".");
             }
 
-            services.AddDbContext<IdpDbContext, PostgreSqlIdpDbContext>(
-                options => options.UseNpgsql(connectionString).UseOpenIddict(),
-                optionsLifetime: ServiceLifetime.Singleton);
+            services.AddDbContextPool<IdpDbContext, PostgreSqlIdpDbContext>(
+                options => options.UseNpgsql(connectionString).UseOpenIddict());
         }
         else
         {
             var busyTimeout = configuration.GetValue(SqliteBusyTimeout.Setting, SqliteBusyTimeout.Default);
-            services.AddDbContext<IdpDbContext>(
+            services.AddDbContextPool<IdpDbContext>(
                 options =>
                 {
                     options.UseSqlite(connectionString ?? DefaultSqliteConnectionString).UseOpenIddict();
@@ -37,8 +36,7 @@ public static class DatabaseHosting
                     {
                         options.AddInterceptors(new SqliteBusyTimeout(busyTimeout));
                     }
-                },
-                optionsLifetime: ServiceLifetime.Singleton);
+                });
         }
 
         services.AddSingleton<IDbContextFactory<IdpDbContext>>(sp => new IdpDbContextFactory(sp, provider));

@@ -29,4 +29,10 @@ public sealed class IdpOptions
 
     /// <summary>How often each node looks in the database for a rotated (or expired) key and loads the new set.</summary>
     public TimeSpan KeyRefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How often a node looks for clients and scopes changed elsewhere (another node, the command line) and drops its
+    /// cached copies (<see cref="Features.RegistrationCache.RegistrationWatcher"/>).
+    /// </summary>
+    public TimeSpan RegistrationRefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

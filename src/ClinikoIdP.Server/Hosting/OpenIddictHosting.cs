@@ -1,6 +1,7 @@
 using ClinikoIdP.Server.Data;
 using ClinikoIdP.Server.Features.Clients;
 using ClinikoIdP.Server.Features.Connect;
+using ClinikoIdP.Server.Features.RegistrationCache;
 using ClinikoIdP.Server.Keys;
 using Microsoft.Extensions.Options;
 using OpenIddict.Server;
@@ -15,6 +16,7 @@ public static class OpenIddictHosting
     {
         var idp = configuration.GetSection(IdpOptions.Section).Get<IdpOptions>() ?? new IdpOptions();
 
+        services.AddRegistrationCache();
         services.AddOpenIddict()
             .AddCore(core =>
             {

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
@@ -32,6 +33,7 @@ public class IdpFactory : WebApplicationFactory<Program>
 
     private readonly TestDatabase database;
     private readonly bool ownsDatabase;
+    private IHost? host;
     private readonly Lazy<Task<TestUser>> standardUser;
     private readonly Lazy<Task<TestClient>> standardClient;
     private readonly Lazy<Task> apiScope;
@@ -125,6 +127,14 @@ public class IdpFactory : WebApplicationFactory<Program>
         using var output = new StringWriter();
         using var error = new StringWriter();
         var exitCode = await AdminCommandLine.RunAsync(["admin", .. args], output, error, Settings);
+
+        // The command line is another process as far as the server knows: it sees a changed client or scope at the
+        // watcher's next round (each second). Run that round now rather than wait; RegistrationCacheTests waits instead.
+        if (host is not null)
+        {
+            await host.Services.GetRequiredService<Server.Features.RegistrationCache.RegistrationWatcher>().CheckAsync(CancellationToken.None);
+        }
+
         return new CliResult(exitCode, output.ToString(), error.ToString());
     }
 
@@ -153,6 +163,13 @@ public class IdpFactory : WebApplicationFactory<Program>
 
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var created = base.CreateHost(builder);
+        host = created;
+        return created;
     }
 
     protected override void Dispose(bool disposing)
