@@ -79,6 +79,9 @@ public static class PerformanceDocument
         - Every figure comes from the run above; the two servers are measured back to back on loopback with `wrk`
           (`--latency`), so only figures from one run compare. Runs of the same configuration differ by up to 20% on a
           small machine, more when other work runs on it, and `wrk` itself shares the cores with the server it drives.
+        - Every server started for `wrk` scenarios (the main run, ES256, the earlier settings, data growth) first gets one
+          unrecorded run of the load it is then measured with, so no row measures a cold process (JIT tiering, empty
+          caches). Runs before 2026-11-29 00:40 UTC measured the restarted servers cold.
         - "Ratio" is ClinikoIdP ÷ oidc-provider. For latencies and memory lower is better, so a ratio below 1 is good there.
         - The ceilings (RS256 and ES256 signatures, PBKDF2-HMAC-SHA512 at 210,000 iterations) are measured in-process on all
           cores for 3 s before the servers start: a token endpoint cannot issue more RS256 tokens per second than the first,

@@ -61,6 +61,8 @@ public sealed class BenchRun(BenchOptions options, Results results, string workD
 
             Console.WriteLine($"client_credentials, RS256 access tokens ({await TokenProbe.AccessTokenAlgorithm(server.Token, oursBody)} / {await TokenProbe.AccessTokenAlgorithm(node.Token, peerBody)})...");
             baseline = null;
+            await measure.WarmUp(server, oursBody, TokenConnections);
+            await measure.WarmUp(node, peerBody, TokenConnections);
             foreach (var connections in BenchOptions.Connections)
             {
                 var ourRun = await measure.Post($"client_credentials RS256, {connections} conn.", server, oursBody, connections);

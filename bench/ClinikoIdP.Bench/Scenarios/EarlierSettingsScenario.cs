@@ -24,6 +24,7 @@ public sealed class EarlierSettingsScenario(ClinikoIdPServer ours, Measure measu
         await using var server = await ours.Start(Settings);
         await Task.Delay(TimeSpan.FromSeconds(2));
         var idle = ProcessTree.RssMegabytes(server.Pid);
+        await measure.WarmUp(server, oursBody, connections);
         var run = await measure.Post($"client_credentials RS256 earlier settings, {connections} conn.", server, oursBody, connections);
         results.Rows.Add(new Row($"client_credentials RS256, {connections} conn., earlier settings (machine tokens stored, Server GC)", "req/s",
             run?.RequestsPerSecond, null, $"chosen settings: {Format(tuned?.RequestsPerSecond)}", null,

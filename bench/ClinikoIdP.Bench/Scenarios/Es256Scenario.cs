@@ -17,6 +17,7 @@ public sealed class Es256Scenario(
         await using var node = await peer.Start("ES256");
         var ourAlgorithm = await TokenProbe.AccessTokenAlgorithm(server.Token, oursBody);
         var peerAlgorithm = await TokenProbe.AccessTokenAlgorithm(node.Token, peerBody);
+        await measure.WarmUp(node, peerBody, connections);
         var peerRun = await measure.Post($"client_credentials ES256, {connections} conn.", node, peerBody, connections);
         if (peerAlgorithm != "ES256")
         {
@@ -31,6 +32,7 @@ public sealed class Es256Scenario(
             return;
         }
 
+        await measure.WarmUp(server, oursBody, connections);
         var ourRun = await measure.Post($"client_credentials ES256, {connections} conn.", server, oursBody, connections);
         results.Rows.Add(Judge.Faster($"client_credentials ES256, {connections} conn.", ourRun?.RequestsPerSecond, peerRun?.RequestsPerSecond, 2, "IdP:AccessTokenAlgorithm=ES256"));
         results.Rows.Add(Judge.Lower($"  p99 ES256, {connections} conn.", "ms", ourRun?.P99Milliseconds, peerRun?.P99Milliseconds, ""));

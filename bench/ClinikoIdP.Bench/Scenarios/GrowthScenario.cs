@@ -19,6 +19,7 @@ public sealed class GrowthScenario(
         Console.WriteLine($"  inserted in {clock.Elapsed.TotalSeconds:N1} s");
 
         await using var server = await ours.Start(new Dictionary<string, string>());
+        await measure.WarmUp(server, oursBody, connections);
         var large = await measure.Post($"client_credentials RS256 with {Short(options.TokensForGrowth)} token rows, {connections} conn.", server, oursBody, connections);
         var scenario = $"p99 with {Short(options.UsersForGrowth)} users + {Short(options.TokensForGrowth)} token rows vs {Short((int)before)} rows ({connections} conn.)";
         var limit = small is null ? (double?)null : 1.5 * small.P99Milliseconds;

@@ -7,6 +7,13 @@ namespace ClinikoIdP.Bench.Scenarios;
 /// <summary>Runs one wrk scenario against a server, keeps the raw result and notes a failed run as a problem.</summary>
 public sealed class Measure(Wrk wrk, Results results)
 {
+    /// <summary>
+    /// The same load once, not kept: a server started a moment ago is measured warm (tiered JIT, pooled connections,
+    /// its caches filled), as every point after the first of a run always was.
+    /// </summary>
+    public async Task WarmUp(RunningServer server, string body, int connections) =>
+        await wrk.PostForm(server.Token, body, connections, server.Pid);
+
     public async Task<WrkResult?> Post(string key, RunningServer server, string body, int connections) =>
         Keep(key, server, await wrk.PostForm(server.Token, body, connections, server.Pid));
 

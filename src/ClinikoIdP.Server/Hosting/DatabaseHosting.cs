@@ -23,7 +23,7 @@ public static class DatabaseHosting
             }
 
             services.AddDbContextPool<IdpDbContext, PostgreSqlIdpDbContext>(
-                options => options.UseNpgsql(connectionString).UseOpenIddict());
+                options => options.UseNpgsql(connectionString).UseOpenIddict().AddInterceptors(DatabaseFailureWitness.Instance));
         }
         else
         {
@@ -31,7 +31,8 @@ public static class DatabaseHosting
             services.AddDbContextPool<IdpDbContext>(
                 options =>
                 {
-                    options.UseSqlite(connectionString ?? DefaultSqliteConnectionString).UseOpenIddict();
+                    options.UseSqlite(connectionString ?? DefaultSqliteConnectionString).UseOpenIddict()
+                        .AddInterceptors(DatabaseFailureWitness.Instance);
                     if (busyTimeout > TimeSpan.Zero)
                     {
                         options.AddInterceptors(new SqliteBusyTimeout(busyTimeout));

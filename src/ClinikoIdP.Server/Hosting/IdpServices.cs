@@ -145,6 +145,7 @@ public static class IdpServices
         app.UseStaticFiles();
         app.UseRouting();
         app.UseIdpRateLimits();
+        app.UseMiddleware<Features.Connect.TokenRequestTransaction>(); // before OpenIddict, which runs in authentication
         app.UseAuthentication();
         app.UseAuthorization();
 
