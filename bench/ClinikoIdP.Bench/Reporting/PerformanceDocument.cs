@@ -52,6 +52,7 @@ public static class PerformanceDocument
         | `IdP:StoreClientCredentialsAccessTokens` | `false` | one row insert (and on SQLite a disk flush) per machine token | those tokens cannot be revoked one by one; they are short-lived JWTs no sign-out could revoke anyway, and introspection still answers for them |
         | `IdP:AccessTokenAlgorithm=ES256` | `RS256` | an RSA-2048 signature (~0.9 ms) per access token becomes a P-256 one (~0.04 ms) | every API must accept ES256 (any JOSE library does); id tokens stay RS256 |
         | Workstation GC (`ServerGarbageCollector=false` in the server's project; `DOTNET_gcServer=1` overrides) | on | one heap instead of one per core: less idle memory and less GC work on 2–4 cores | a little peak throughput on many-core machines |
+        | A code exchange or refresh grant is one transaction, answered after its commit (`Features/Connect/TokenRequestTransaction`) | always | nothing: it costs. It is what makes a token issue whole (#6: a failure leaves the code or refresh token unspent and the client is told to retry) | on SQLite the transaction holds the single write lock from its start, so these grants run one at a time: in the runs at `5202b36` and `70d3552`, code exchanges went from 113 to 55 per second and refresh grants from 104 to 65 (p99 about 1.1–1.3 s at 8 connections). On PostgreSQL, rows are locked one by one and commits are grouped |
         | Clients and scopes kept in memory between requests (`Features/RegistrationCache`), pooled EF Core contexts | on | the three database queries (client, scopes twice) and the context set-up that began every `client_credentials` request: 252–260 → 568–693 requests/s and 7.4–7.7 → 2.8–3.4 CPU ms per request at 8 connections (`wrk`, back to back, two runs each, on a busier machine than the table above) | a client or scope changed on another node or with the command line applies within `IdP:RegistrationRefreshInterval` (1 s), checked by one small query per second; a change through this node applies at once |
         | Discovery and JWKS answered from memory (`Keys/MetadataResponseCache`) | on | OpenIddict's pipeline and the export of every public key (~1 ms of CPU per JWKS): JWKS 1,736 → 22,988 requests/s, discovery 8,135 → 30,993 at 8 connections (`wrk`, back to back) | an answer lives 10 s at most and never past a key change on this node (a rotation elsewhere arrives with `IdP:KeyRefreshInterval`, as before) |
         | Discovery (1 hour) and JWKS (5 minutes) sent with a `Cache-Control` max-age | on | repeat fetches by APIs and shared caches | after a rotation an API behind a shared cache sees the new key only after up to 5 minutes (an API that finds an unknown `kid` should refetch); retired keys stay published 14 days |
@@ -70,9 +71,10 @@ public static class PerformanceDocument
         quarter each. Clients and scopes are now kept in memory and contexts pooled, so a `client_credentials` request in the steady state makes
         no database query at all; what remains is the RSA signature (~0.9 ms, the ceiling's row), ASP.NET Core's pipeline and
         OpenIddict resolving and running its ~100 handlers per request. Code exchanges and refresh grants are bound by
-        SQLite's single writer instead: each makes several commits (code or token redeemed, access and refresh token rows),
-        each an fsync under `synchronous=FULL`. The levers not yet pulled: one transaction per token request (one fsync),
-        fewer OpenIddict handlers per request, a thread-pool spin limit, and for sign-ins a count of commits per sign-in.
+        SQLite's single writer instead: each is one transaction (code or token redeemed, access and refresh token rows, one
+        flush), and it holds the write lock from its start, so they run one at a time. The levers not yet pulled: taking the
+        write lock at the grant's first write instead of its start, fewer OpenIddict handlers per request, a thread-pool spin
+        limit, a count of commits per interactive sign-in, and PostgreSQL figures for the browser flows.
 
         ## How to read this
 

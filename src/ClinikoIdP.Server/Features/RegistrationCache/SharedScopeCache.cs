@@ -8,8 +8,9 @@ namespace ClinikoIdP.Server.Features.RegistrationCache;
 
 /// <summary>
 /// OpenIddict's scope cache, answering look-ups by a list of names (what every token and authorization request makes)
-/// from the node-wide <see cref="ScopeSnapshot"/>, as copies tracked by the request's context like rows it read. Look-ups by one name, id
-/// or resource (the admin console's, before an edit) go to the database through the request's context, as before.
+/// from the node-wide <see cref="ScopeSnapshot"/>, as copies tracked by the request's context like rows it read.
+/// Look-ups by one name, id or resource (the admin console's, before an edit) go to the database through the request's
+/// context, as before.
 /// </summary>
 public sealed class SharedScopeCache(
     ScopeSnapshot snapshot,
