@@ -41,6 +41,7 @@ public static class DatabaseHosting
         }
 
         services.AddSingleton<IDbContextFactory<IdpDbContext>>(sp => new IdpDbContextFactory(sp, provider));
+        services.AddSingleton(new SqliteWriteTurns(provider == DatabaseProvider.Sqlite));
         services.AddHostedService<DatabaseInitializer>();
         return services;
     }

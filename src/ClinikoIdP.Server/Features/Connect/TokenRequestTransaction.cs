@@ -14,7 +14,7 @@ namespace ClinikoIdP.Server.Features.Connect;
 /// </summary>
 public sealed class TokenRequestTransaction(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, IdpDbContext db)
+    public async Task InvokeAsync(HttpContext context, IdpDbContext db, SqliteWriteTurns writeTurns)
     {
         if (!await IsStoringGrantAsync(context.Request))
         {
@@ -25,34 +25,37 @@ public sealed class TokenRequestTransaction(RequestDelegate next)
         var response = context.Response;
         var original = response.Body;
         using var buffer = new MemoryStream();
-        using var watch = DatabaseFailureWitness.Begin();
-        await using var transaction = await db.Database.BeginTransactionAsync(context.RequestAborted);
-        response.Body = buffer;
-        try
+        using (await writeTurns.WaitForTurnAsync(context.RequestAborted))
         {
-            await next(context);
-        }
-        finally
-        {
-            response.Body = original;
-        }
+            using var watch = DatabaseFailureWitness.Begin();
+            await using var transaction = await db.Database.BeginTransactionAsync(context.RequestAborted);
+            response.Body = buffer;
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                response.Body = original;
+            }
 
-        // A database failure on the way is an outage whatever OpenIddict answered (it answers a redemption it could not
-        // save as "already redeemed"): nothing is kept, and the exception handler tells the client to try again.
-        if (watch.Failure is { } failure)
-        {
-            await transaction.RollbackAsync(CancellationToken.None);
-            ExceptionDispatchInfo.Throw(failure);
-        }
+            // A database failure on the way is an outage whatever OpenIddict answered (it answers a redemption it could
+            // not save as "already redeemed"): nothing is kept, and the exception handler tells the client to try again.
+            if (watch.Failure is { } failure)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                ExceptionDispatchInfo.Throw(failure);
+            }
 
-        // Refusals commit too: a replayed refresh token's refusal revokes the tokens issued from it.
-        if (response.StatusCode >= StatusCodes.Status500InternalServerError)
-        {
-            await transaction.RollbackAsync(CancellationToken.None);
-        }
-        else
-        {
-            await transaction.CommitAsync(CancellationToken.None);
+            // Refusals commit too: a replayed refresh token's refusal revokes the tokens issued from it.
+            if (response.StatusCode >= StatusCodes.Status500InternalServerError)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+            }
+            else
+            {
+                await transaction.CommitAsync(CancellationToken.None);
+            }
         }
 
         if (buffer.Length > 0)
