@@ -7,10 +7,10 @@ namespace ClinikoIdP.Bench.Load;
 public sealed class Wrk(string workDirectory, TimeSpan duration)
 {
     public async Task<WrkResult> Get(Uri url, int connections, int serverPid) =>
-        await Run(url, connections, serverPid, script: null);
+        await Run(url, connections, serverPid, script: null, forHowLong: null);
 
     /// <summary>POSTs a form body (e.g. a token request) on every request.</summary>
-    public async Task<WrkResult> PostForm(Uri url, string body, int connections, int serverPid)
+    public async Task<WrkResult> PostForm(Uri url, string body, int connections, int serverPid, TimeSpan? forHowLong = null)
     {
         var script = Path.Combine(workDirectory, $"post-{Guid.NewGuid():N}.lua");
         await File.WriteAllTextAsync(script,
@@ -21,7 +21,7 @@ public sealed class Wrk(string workDirectory, TimeSpan duration)
             """);
         try
         {
-            return await Run(url, connections, serverPid, script);
+            return await Run(url, connections, serverPid, script, forHowLong);
         }
         finally
         {
@@ -29,10 +29,10 @@ public sealed class Wrk(string workDirectory, TimeSpan duration)
         }
     }
 
-    private async Task<WrkResult> Run(Uri url, int connections, int serverPid, string? script)
+    private async Task<WrkResult> Run(Uri url, int connections, int serverPid, string? script, TimeSpan? forHowLong)
     {
         var threads = Math.Min(connections, Environment.ProcessorCount);
-        var seconds = Math.Max(1, (int)duration.TotalSeconds);
+        var seconds = Math.Max(1, (int)(forHowLong ?? duration).TotalSeconds);
         var arguments = new List<string>
         {
             "-t", threads.ToString(CultureInfo.InvariantCulture),

@@ -61,8 +61,11 @@ public sealed class BenchRun(BenchOptions options, Results results, string workD
 
             Console.WriteLine($"client_credentials, RS256 access tokens ({await TokenProbe.AccessTokenAlgorithm(server.Token, oursBody)} / {await TokenProbe.AccessTokenAlgorithm(node.Token, peerBody)})...");
             baseline = null;
-            await measure.WarmUp(server, oursBody, TokenConnections);
-            await measure.WarmUp(node, peerBody, TokenConnections);
+            var ourWarmUp = await measure.WarmUp(server, oursBody, TokenConnections);
+            var peerWarmUp = await measure.WarmUp(node, peerBody, TokenConnections);
+            results.Rows.Add(Faster($"client_credentials RS256, first 5 s of token load after start ({TokenConnections} conn.)",
+                ourWarmUp.First?.RequestsPerSecond, peerWarmUp.First?.RequestsPerSecond, null, "not judged: the rows below are measured after the warm-up"));
+            results.Rows.Add(Lower("  seconds of load until the throughput stopped rising", "s", ourWarmUp.Seconds, peerWarmUp.Seconds, ""));
             foreach (var connections in BenchOptions.Connections)
             {
                 var ourRun = await measure.Post($"client_credentials RS256, {connections} conn.", server, oursBody, connections);
