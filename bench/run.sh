@@ -20,8 +20,11 @@ if [ ! -d bench/peer/node_modules/oidc-provider ]; then
   (cd bench/peer && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-echo "Building ClinikoIdP (Release) and the benchmark..."
-dotnet build -c Release src/ClinikoIdP.Server -v quiet -nologo
+# Published as docs/operations.md tells a hosting team to: Release, ReadyToRun (precompiled: about a second less to
+# start than a plain build, which JIT-compiles everything it runs first).
+echo "Publishing ClinikoIdP (Release, ReadyToRun) into bench/server-build and building the benchmark..."
+dotnet publish src/ClinikoIdP.Server -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true \
+  -o bench/server-build -v quiet -nologo
 dotnet build -c Release bench/ClinikoIdP.Bench -v quiet -nologo
 
 exec dotnet bench/ClinikoIdP.Bench/bin/Release/net10.0/ClinikoIdP.Bench.dll --repo "$root" "$@"

@@ -53,6 +53,7 @@ public static class PerformanceDocument
         | `IdP:AccessTokenAlgorithm=ES256` | `RS256` | an RSA-2048 signature (~0.9 ms) per access token becomes a P-256 one (~0.04 ms) | every API must accept ES256 (any JOSE library does); id tokens stay RS256 |
         | Workstation GC (`ServerGarbageCollector=false` in the server's project; `DOTNET_gcServer=1` overrides) | on | one heap instead of one per core: less idle memory and less GC work on 2–4 cores | a little peak throughput on many-core machines |
         | A code exchange or refresh grant is one transaction, answered after its commit (`Features/Connect/TokenRequestTransaction`) | always | nothing: it costs. It is what makes a token issue whole (#6: a failure leaves the code or refresh token unspent and the client is told to retry) | on SQLite the transaction holds the single write lock from its start, so these grants run one at a time: in the runs at `5202b36` and `70d3552`, code exchanges went from 113 to 55 per second and refresh grants from 104 to 65 (p99 about 1.1–1.3 s at 8 connections). On PostgreSQL, rows are locked one by one and commits are grouped |
+        | Token-grant transactions on SQLite take turns in the process (`Data/SqliteWriteTurns`) | on SQLite | a grant that found the write lock taken slept in SQLite's busy handler (naps of up to 100 ms) while the lock sat free; now it is handed the lock when the one before ends: p99 of 8 concurrent grants 0.9–1.1 s → 0.12–0.18 s, code exchanges 55 → 57–86/s, refresh grants 66 → 77–88/s (`--flows-only`, back to back and at 15 s and 40 s per point) | none; other processes on the file (the command line) still meet `busy_timeout` |
         | Clients and scopes kept in memory between requests (`Features/RegistrationCache`), pooled EF Core contexts | on | the three database queries (client, scopes twice) and the context set-up that began every `client_credentials` request: 252–260 → 568–693 requests/s and 7.4–7.7 → 2.8–3.4 CPU ms per request at 8 connections (`wrk`, back to back, two runs each, on a busier machine than the table above) | a client or scope changed on another node or with the command line applies within `IdP:RegistrationRefreshInterval` (1 s), checked by one small query per second; a change through this node applies at once |
         | Discovery and JWKS answered from memory (`Keys/MetadataResponseCache`) | on | OpenIddict's pipeline and the export of every public key (~1 ms of CPU per JWKS): JWKS 1,736 → 22,988 requests/s, discovery 8,135 → 30,993 at 8 connections (`wrk`, back to back) | an answer lives 10 s at most and never past a key change on this node (a rotation elsewhere arrives with `IdP:KeyRefreshInterval`, as before) |
         | Discovery (1 hour) and JWKS (5 minutes) sent with a `Cache-Control` max-age | on | repeat fetches by APIs and shared caches | after a rotation an API behind a shared cache sees the new key only after up to 5 minutes (an API that finds an unknown `kid` should refetch); retired keys stay published 14 days |
@@ -60,6 +61,8 @@ public static class PerformanceDocument
         | `Database:SqliteBusyTimeout` (SQLite `busy_timeout`, set once per native connection) | 10 s | a writer that finds the lock taken waits inside SQLite instead of Microsoft.Data.Sqlite's managed retry: with every machine token stored, 8 connections went from ~90 to ~150 requests/s and p99 from ~600 ms to ~130 ms (measured with `wrk` back to back, 2 runs each) | none; the command timeout still bounds a wait |
         | SQLite `journal_mode=WAL`, `synchronous=FULL` | on | WAL lets readers run beside the writer | FULL flushes every commit to disk (~790 commits/s here vs ~7,000 with NORMAL): kept, because a power cut must not lose an issued refresh token, a spent TOTP step or an audit event |
         | `private_key_jwt` (`admin client set-keys`) | per client | no shared secret at all | one signature verification per request (RS256 verify ~0.03 ms) |
+        | Published with ReadyToRun (`dotnet publish … -p:PublishReadyToRun=true`, as `bench/run.sh` and docs/operations.md do) | how you build | start-up to the first discovery answer 3.4–4.3 s → 2.4–2.5 s (5 starts, `wrk`-free, same machine): the code is precompiled instead of JIT-compiled at first use | a bigger publish folder (61 MB); hot methods are still recompiled by the tiered JIT, so steady-state speed is the same |
+        | EF Core's migrator skipped at start-up when no migration is pending | always | ~0.5 s of every start (it compares the model with the migrations' snapshot even with nothing to apply) | none; pending migrations are found first, as before |
 
         ## Where the time goes
 
@@ -69,21 +72,41 @@ public static class PerformanceDocument
         token, and to inserting the token row. With the rows gone, the scope look-ups alone were over a third of the request
         (the first query of a request also paid for setting up its EF Core context), the client look-up and signing about a
         quarter each. Clients and scopes are now kept in memory and contexts pooled, so a `client_credentials` request in the steady state makes
-        no database query at all; what remains is the RSA signature (~0.9 ms, the ceiling's row), ASP.NET Core's pipeline and
-        OpenIddict resolving and running its ~100 handlers per request. Code exchanges and refresh grants are bound by
-        SQLite's single writer instead: each is one transaction (code or token redeemed, access and refresh token rows, one
-        flush), and it holds the write lock from its start, so they run one at a time. The levers not yet pulled: taking the
-        write lock at the grant's first write instead of its start, fewer OpenIddict handlers per request, a thread-pool spin
-        limit, a count of commits per interactive sign-in, and PostgreSQL figures for the browser flows.
+        no database query at all; what remains is the signature (~0.9 ms RS256, ~0.04 ms ES256), ASP.NET Core's pipeline and
+        OpenIddict resolving and running its ~100 handlers per request (with ES256, OpenIddict's handler resolution alone
+        was about a fifth of the request, and creating the JWT a sixth).
+
+        **Warm-up.** A freshly started ClinikoIdP keeps getting faster for about half a minute of load: the tiered JIT
+        recompiles hot methods with dynamic PGO in the background, on the same two cores the load uses. Measured with `wrk`
+        in 8-second runs one after another on one process (ES256, 8 connections): 1,442 → 2,394 → 2,998 → 3,589 → 3,737 →
+        3,663 requests/s, CPU per request 1.31 → 0.50 ms. `DOTNET_TieredPGO=0` reaches its plateau sooner (~2,300/s in the
+        first run) but a lower one (~2,700–3,000/s); `DOTNET_TieredCompilation=0` stays at ~1,500–1,800/s (precompiled
+        framework code is then never re-optimised); ReadyToRun speeds start-up but not the climb. So the benchmark warms
+        each server until its throughput stops rising and reports the first 5 s separately; an operator sees the same
+        curve after every restart, which is one more reason to run two nodes.
+
+        **Code exchanges and refresh grants** are bound by SQLite's single writer: each is one transaction holding the
+        write lock from its start, so they run one at a time, at about 11–12 ms of server CPU each (the server uses one
+        core while they run). A sample of rotating refresh grants put about 28% of that in the three RS256 signatures (id
+        token, access token, and OpenIddict's own refresh token), about 22% in SQLite executing statements and flushing the
+        commit, the rest in EF Core and OpenIddict. The rate does not rise between 15 s and 40 s of load, so it is not
+        warm-up. The levers not yet pulled: signing the refresh tokens and codes (read only by this server) with a
+        symmetric key instead of RSA, taking the write lock at the grant's first write instead of its start, a count of
+        commits per interactive sign-in, and PostgreSQL figures for the browser flows (rows are locked one by one there,
+        so grants run on both cores).
 
         ## How to read this
 
         - Every figure comes from the run above; the two servers are measured back to back on loopback with `wrk`
           (`--latency`), so only figures from one run compare. Runs of the same configuration differ by up to 20% on a
           small machine, more when other work runs on it, and `wrk` itself shares the cores with the server it drives.
-        - Every server started for `wrk` scenarios (the main run, ES256, the earlier settings, data growth) first gets one
-          unrecorded run of the load it is then measured with, so no row measures a cold process (JIT tiering, empty
-          caches). Runs before 2026-11-29 00:40 UTC measured the restarted servers cold.
+        - Every server started for `wrk` scenarios (the main run, ES256, the earlier settings, data growth) is first driven
+          with the load it is then measured with, in unrecorded 5-second bursts: at least 30 s, then until a burst is no
+          more than 5% faster than the best before it (at most a minute), so the rows measure the speed a server keeps, not its first seconds
+          (see "Warm-up" above); the first burst of the main run is shown in its own row. Runs before 2026-11-29 03:00 UTC
+          warmed up with one run of the point's length (3 s with `--quick`), which left ClinikoIdP at 40–60% of its speed.
+        - ClinikoIdP is published in Release with ReadyToRun by `bench/run.sh` (runs before 2026-11-29 03:00 UTC used a
+          plain Release build).
         - "Ratio" is ClinikoIdP ÷ oidc-provider. For latencies and memory lower is better, so a ratio below 1 is good there.
         - The ceilings (RS256 and ES256 signatures, PBKDF2-HMAC-SHA512 at 210,000 iterations) are measured in-process on all
           cores for 3 s before the servers start: a token endpoint cannot issue more RS256 tokens per second than the first,

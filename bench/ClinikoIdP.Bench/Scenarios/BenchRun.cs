@@ -65,7 +65,7 @@ public sealed class BenchRun(BenchOptions options, Results results, string workD
             var peerWarmUp = await measure.WarmUp(node, peerBody, TokenConnections);
             results.Rows.Add(Faster($"client_credentials RS256, first 5 s of token load after start ({TokenConnections} conn.)",
                 ourWarmUp.First?.RequestsPerSecond, peerWarmUp.First?.RequestsPerSecond, null, "not judged: the rows below are measured after the warm-up"));
-            results.Rows.Add(Lower("  seconds of load until the throughput stopped rising", "s", ourWarmUp.Seconds, peerWarmUp.Seconds, ""));
+            results.Rows.Add(Lower("  seconds of warm-up load (at least 30, until the throughput stopped rising)", "s", ourWarmUp.Seconds, peerWarmUp.Seconds, ""));
             foreach (var connections in BenchOptions.Connections)
             {
                 var ourRun = await measure.Post($"client_credentials RS256, {connections} conn.", server, oursBody, connections);

@@ -8,14 +8,16 @@ namespace ClinikoIdP.Bench.Scenarios;
 public sealed class Measure(Wrk wrk, Results results)
 {
     private static readonly TimeSpan Burst = TimeSpan.FromSeconds(5);
+    private const int FewestBursts = 6;
     private const int MostBursts = 12;
 
     /// <summary>
-    /// The same load in 5-second bursts, not kept, until a burst is no more than 5% faster than the best before it
-    /// (at most a minute), so a server started a moment ago is measured at the speed it keeps. A .NET process keeps
-    /// getting faster for about half a minute of load (tiered JIT with dynamic PGO recompiles its hot methods in the
-    /// background, on the same cores the load uses): on 2 cores its first 5 s ran at 40–60% of that speed. The first
-    /// burst and how long it took are returned, so the table can show the cold start too.
+    /// The same load in 5-second bursts, not kept: at least half a minute, then until a burst is no more than 5% faster
+    /// than the best before it (at most a minute in all; one slow burst on a noisy machine must not end it early), so a
+    /// server started a moment ago is measured at the speed it keeps. A .NET process keeps getting faster for about half
+    /// a minute of load (tiered JIT with dynamic PGO recompiles its hot methods in the background, on the same cores the
+    /// load uses): on 2 cores its first 5 s ran at 40–60% of that speed. The first burst and how long the warm-up took
+    /// are returned, so the table can show the cold start too.
     /// </summary>
     public async Task<WarmUpResult> WarmUp(RunningServer server, string body, int connections)
     {
@@ -26,12 +28,12 @@ public sealed class Measure(Wrk wrk, Results results)
         {
             var next = await wrk.PostForm(server.Token, body, connections, server.Pid, Burst);
             bursts++;
-            if (next.RequestsPerSecond <= best * 1.05)
+            var rising = next.RequestsPerSecond > best * 1.05;
+            best = Math.Max(best, next.RequestsPerSecond);
+            if (!rising && bursts >= FewestBursts)
             {
                 break;
             }
-
-            best = next.RequestsPerSecond;
         }
 
         Console.WriteLine($"  {server.Name,-14} warmed up in {bursts} × {Burst.TotalSeconds:N0} s: {first.RequestsPerSecond:N0}/s in the first, {best:N0}/s at best");

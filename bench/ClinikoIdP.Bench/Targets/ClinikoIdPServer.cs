@@ -5,7 +5,7 @@ using ClinikoIdP.Bench.Processes;
 namespace ClinikoIdP.Bench.Targets;
 
 /// <summary>
-/// ClinikoIdP built in Release, run as its own process on loopback with a fresh SQLite file (or the PostgreSQL database
+/// ClinikoIdP published in Release with ReadyToRun by bench/run.sh (into bench/server-build), run as its own process on loopback with a fresh SQLite file (or the PostgreSQL database
 /// given), seeded with the admin CLI like an operator would.
 /// </summary>
 public sealed partial class ClinikoIdPServer(string repositoryRoot, string workDirectory, int port, string? postgresConnectionString)
@@ -19,7 +19,7 @@ public sealed partial class ClinikoIdPServer(string repositoryRoot, string workD
     /// <summary>The user the admin CLI creates; the flows copy it (see Flows/UserSeeding).</summary>
     public const string TemplateUserEmail = "template@bench.example";
 
-    private string ServerDll => Path.Combine(repositoryRoot, "src", "ClinikoIdP.Server", "bin", "Release", "net10.0", "ClinikoIdP.Server.dll");
+    private string ServerDll => Path.Combine(repositoryRoot, "bench", "server-build", "ClinikoIdP.Server.dll");
 
     public string SqliteFile => Path.Combine(workDirectory, "clinikoidp-bench.db");
 
