@@ -24,6 +24,18 @@ public sealed class SqliteWriteTurns(bool sqlite) : IDisposable
         return new Turn(turn);
     }
 
+    /// <summary>The same, for the rare synchronous <c>SaveChanges</c>.</summary>
+    public IDisposable WaitForTurn()
+    {
+        if (!sqlite)
+        {
+            return NoTurn.Instance;
+        }
+
+        turn.Wait();
+        return new Turn(turn);
+    }
+
     public void Dispose() => turn.Dispose();
 
     private sealed class Turn(SemaphoreSlim turn) : IDisposable

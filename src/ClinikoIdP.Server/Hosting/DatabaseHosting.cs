@@ -23,7 +23,8 @@ public static class DatabaseHosting
             }
 
             services.AddDbContextPool<IdpDbContext, PostgreSqlIdpDbContext>(
-                options => options.UseNpgsql(connectionString).UseOpenIddict().AddInterceptors(DatabaseFailureWitness.Instance));
+                options => options.UseNpgsql(connectionString).UseOpenIddict()
+                    .AddInterceptors(DatabaseFailureWitness.Instance, FirstWriteTransaction.Interceptor));
         }
         else
         {
@@ -32,7 +33,7 @@ public static class DatabaseHosting
                 options =>
                 {
                     options.UseSqlite(connectionString ?? DefaultSqliteConnectionString).UseOpenIddict()
-                        .AddInterceptors(DatabaseFailureWitness.Instance);
+                        .AddInterceptors(DatabaseFailureWitness.Instance, FirstWriteTransaction.Interceptor);
                     if (busyTimeout > TimeSpan.Zero)
                     {
                         options.AddInterceptors(new SqliteBusyTimeout(busyTimeout));

@@ -10,6 +10,8 @@ namespace ClinikoIdP.Server.Features.Connect;
 /// replayed token's chain revoked), so without this a failure between two steps could spend a code without delivering
 /// its tokens, and every step paid its own commit (on SQLite, a flush to disk). Now a client either gets its tokens
 /// and everything behind them is stored, or gets an error and nothing changed, so it can simply try again.
+/// The transaction begins at the grant's first write (<see cref="FirstWriteTransaction"/>): reading and decrypting the
+/// presented code or token, and loading its user, run beside other grants' transactions.
 /// Client-credentials grants store nothing (<see cref="MachineAccessTokenStorage"/>) and run as before.
 /// </summary>
 public sealed class TokenRequestTransaction(RequestDelegate next)
@@ -25,10 +27,9 @@ public sealed class TokenRequestTransaction(RequestDelegate next)
         var response = context.Response;
         var original = response.Body;
         using var buffer = new MemoryStream();
-        using (await writeTurns.WaitForTurnAsync(context.RequestAborted))
+        using var watch = DatabaseFailureWitness.Begin();
+        await using (var transaction = FirstWriteTransaction.Begin(db, writeTurns))
         {
-            using var watch = DatabaseFailureWitness.Begin();
-            await using var transaction = await db.Database.BeginTransactionAsync(context.RequestAborted);
             response.Body = buffer;
             try
             {
@@ -43,18 +44,18 @@ public sealed class TokenRequestTransaction(RequestDelegate next)
             // not save as "already redeemed"): nothing is kept, and the exception handler tells the client to try again.
             if (watch.Failure is { } failure)
             {
-                await transaction.RollbackAsync(CancellationToken.None);
+                await transaction.RollbackAsync();
                 ExceptionDispatchInfo.Throw(failure);
             }
 
             // Refusals commit too: a replayed refresh token's refusal revokes the tokens issued from it.
             if (response.StatusCode >= StatusCodes.Status500InternalServerError)
             {
-                await transaction.RollbackAsync(CancellationToken.None);
+                await transaction.RollbackAsync();
             }
             else
             {
-                await transaction.CommitAsync(CancellationToken.None);
+                await transaction.CommitAsync();
             }
         }
 
