@@ -7,9 +7,10 @@ using static OpenIddict.Server.OpenIddictServerEvents;
 namespace ClinikoIdP.Server.Keys;
 
 /// <summary>
-/// Signs access tokens with the active ES256 key when <see cref="AccessTokenSigningOptions.UsesEcdsa"/>. OpenIddict
-/// signs every token with its first signing credential (identity tokens with the first asymmetric one), and
-/// <see cref="ServerKeysConfigurator"/> puts the RSA keys first, so only access tokens change here.
+/// Signs access tokens with the active RS256 key, or the active ES256 key when
+/// <see cref="AccessTokenSigningOptions.UsesEcdsa"/>. OpenIddict signs every token but identity tokens with its first
+/// signing credential, which is the HS256 key kept for codes and refresh tokens (<see cref="ServerKeysConfigurator"/>);
+/// access tokens are read by APIs against the JWKS, so they must carry an asymmetric signature.
 /// </summary>
 public sealed class AccessTokenSigningCredentials(IOptions<AccessTokenSigningOptions> options)
     : IOpenIddictServerHandler<GenerateTokenContext>
@@ -25,10 +26,10 @@ public sealed class AccessTokenSigningCredentials(IOptions<AccessTokenSigningOpt
     {
         ArgumentNullException.ThrowIfNull(context);
         // OpenIddict 7 names token types by their RFC 8693 identifiers; older versions used the short hints.
-        if (options.Value.UsesEcdsa && context.TokenType is TokenTypeIdentifiers.AccessToken or TokenTypeHints.AccessToken)
+        if (context.TokenType is TokenTypeIdentifiers.AccessToken or TokenTypeHints.AccessToken)
         {
-            context.SigningCredentials = context.Options.SigningCredentials.First(
-                credentials => credentials.Algorithm == SecurityAlgorithms.EcdsaSha256);
+            var algorithm = options.Value.UsesEcdsa ? SecurityAlgorithms.EcdsaSha256 : SecurityAlgorithms.RsaSha256;
+            context.SigningCredentials = context.Options.SigningCredentials.First(credentials => credentials.Algorithm == algorithm);
         }
 
         return default;

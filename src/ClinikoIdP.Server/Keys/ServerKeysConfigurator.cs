@@ -20,26 +20,33 @@ internal sealed class ServerKeysConfigurator(IServiceScopeFactory scopes, Loaded
         var signing = store.LoadPublishedAsync(Keys.SigningKeyRecord.SigningUse).GetAwaiter().GetResult();
         var encryption = store.LoadPublishedAsync(Keys.SigningKeyRecord.EncryptionUse).GetAwaiter().GetResult();
 
-        // The active key is added first. OpenIddict sorts credentials with a comparer that ranks two raw RSA keys
-        // (or two symmetric keys) as equal, and List.Sort keeps the order of equal items for short lists
-        // (insertion sort under 16 items), so the active key stays the one that signs; a test guards this.
+        // The keys of codes and refresh tokens, which only this server reads: HS256 signs them, A256KW encrypts them.
+        // HS256 is OpenIddict's default signing key (identity tokens take the first asymmetric key, access tokens the
+        // key AccessTokenSigningCredentials names); the JWKS publishes only asymmetric keys.
+        foreach (var (_, key) in encryption.Where(k => k.Record.Algorithm == SecurityAlgorithms.HmacSha256))
+        {
+            options.SigningCredentials.Add(new SigningCredentials(key, SecurityAlgorithms.HmacSha256));
+        }
+
+        foreach (var (_, key) in encryption.Where(k => k.Record.Algorithm != SecurityAlgorithms.HmacSha256))
+        {
+            options.EncryptionCredentials.Add(new EncryptingCredentials(
+                (SymmetricSecurityKey)key, SecurityAlgorithms.Aes256KW, SecurityAlgorithms.Aes256CbcHmacSha512));
+        }
+
+        // Then the RSA keys, the active one first, then ES256. OpenIddict sorts the credentials with a comparer that
+        // puts symmetric keys first and ranks two symmetric (or two raw asymmetric) keys as equal; handed a list already
+        // in that order, List.Sort moves nothing for short lists (under 16 items), so the active RSA key stays the one
+        // that signs identity tokens. Tests guard this (KeyPersistenceTests, Es256AccessTokenTests).
         var rsa = signing.Where(k => k.Record.Algorithm == SecurityAlgorithms.RsaSha256).ToList();
         foreach (var (_, key) in rsa)
         {
             options.SigningCredentials.Add(new SigningCredentials(key, SecurityAlgorithms.RsaSha256));
         }
 
-        // ES256 keys after every RSA key, so RS256 stays the default (identity tokens, codes, refresh tokens);
-        // AccessTokenSigningCredentials picks the first ES256 key for access tokens when configured.
         foreach (var (_, key) in signing.Where(k => k.Record.Algorithm == SecurityAlgorithms.EcdsaSha256))
         {
             options.SigningCredentials.Add(new SigningCredentials(key, SecurityAlgorithms.EcdsaSha256));
-        }
-
-        foreach (var (_, key) in encryption)
-        {
-            options.EncryptionCredentials.Add(new EncryptingCredentials(
-                (SymmetricSecurityKey)key, SecurityAlgorithms.Aes256KW, SecurityAlgorithms.Aes256CbcHmacSha512));
         }
 
         loaded.Fingerprint = SigningKeyStore.Fingerprint(signing.Concat(encryption).Select(k => k.Record));

@@ -1,7 +1,10 @@
 namespace ClinikoIdP.Server.Keys;
 
 /// <summary>
-/// A signing (RSA) or encryption (AES) key of the token server, stored encrypted with Data Protection.
+/// A key of the token server, stored encrypted with Data Protection. <see cref="SigningUse"/> keys (RS256, ES256) sign
+/// what others verify against the JWKS: identity, access and logout tokens. <see cref="EncryptionUse"/> keys protect
+/// what only this server reads, codes and refresh tokens: A256KW encrypts them and HS256 signs them, and the two rotate
+/// together.
 /// A key is active until it is retired by a rotation; a retired key stays published until <see cref="ExpiresAt"/>
 /// so that tokens it signed can still be verified.
 /// </summary>

@@ -17,15 +17,18 @@ public class SigningKeysPageTests(IdpFactory factory) : IClassFixture<IdpFactory
         [.. (await client.Tokens.GetJwksAsync()).Keys.Select(k => k.Kid)];
 
     [Fact]
-    public async Task ListsOneActiveSigningKeyAndOneActiveEncryptionKey()
+    public async Task ListsOneActiveSigningKeyAndTheActiveEncryptingAndSigningKeysOfCodesAndRefreshTokens()
     {
         using var console = await AdminConsole.SignInAsync(factory);
 
         var page = await console.OpenAsync(AdminRoutes.Keys);
 
         Assert.Single(KeyIds(page, "signing", "active"));
-        Assert.Single(KeyIds(page, "encryption", "active"));
         Assert.Contains("RS256", page.Document.QuerySelector("[data-keys='signing'] tr[data-status='active']")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(2, KeyIds(page, "encryption", "active").Count);
+        var protection = string.Join(" ", page.Document.QuerySelectorAll("[data-keys='encryption'] tr[data-status='active']").Select(r => r.TextContent));
+        Assert.Contains("A256KW", protection, StringComparison.Ordinal);
+        Assert.Contains("HS256", protection, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -69,13 +72,15 @@ public class SigningKeysPageTests(IdpFactory factory) : IClassFixture<IdpFactory
         using var browser = factory.NewBrowser();
         var before = await Journeys.SignInForTokensAsync(browser, client, user);
         using var console = await AdminConsole.SignInAsync(factory);
-        var oldKid = Assert.Single(KeyIds(await console.OpenAsync(AdminRoutes.Keys), "encryption", "active"));
+        var oldKids = KeyIds(await console.OpenAsync(AdminRoutes.Keys), "encryption", "active");
 
         var confirm = await console.OpenAsync(AdminRoutes.Keys + "/rotate?use=encryption");
         var after = await console.SubmitAndFollowAsync(confirm.FormWith("[data-confirm-rotate]"), AdminRoutes.Keys);
 
-        Assert.NotEqual(oldKid, Assert.Single(KeyIds(after, "encryption", "active")));
-        Assert.Contains(oldKid, KeyIds(after, "encryption", "retiring"));
+        var newKids = KeyIds(after, "encryption", "active");
+        Assert.Equal(2, newKids.Count);
+        Assert.Empty(newKids.Intersect(oldKids));
+        Assert.Subset(KeyIds(after, "encryption", "retiring").ToHashSet(), oldKids.ToHashSet());
         (await client.RefreshAsync(before.RefreshToken!)).EnsureSuccess();
         using var another = factory.NewBrowser();
         (await Journeys.SignInForTokensAsync(another, client, user)).EnsureSuccess();

@@ -25,7 +25,7 @@ public class StartupTests
             (await db.Database.GetAppliedMigrationsAsync()).Count(),
             db.Database.GetMigrations().Count(),
             await db.DataProtectionKeys.CountAsync()));
-        Assert.Equal([SigningKeyRecord.EncryptionUse, SigningKeyRecord.SigningUse], activeKeys.Order());
+        Assert.Equal([SigningKeyRecord.EncryptionUse, SigningKeyRecord.EncryptionUse, SigningKeyRecord.SigningUse], activeKeys.Order());
         Assert.Equal(known, applied);
         Assert.Equal(1, dataProtectionKeys);
     }

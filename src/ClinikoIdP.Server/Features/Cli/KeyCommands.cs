@@ -22,7 +22,7 @@ internal static class KeyCommands
             }
         });
 
-        var encryption = new Option<bool>("--encryption") { Description = "Rotate the key that encrypts codes and refresh tokens instead of the signing key." };
+        var encryption = new Option<bool>("--encryption") { Description = "Rotate the keys that encrypt and sign codes and refresh tokens instead of the signing key." };
         var rotate = new Command("rotate", "Add a new active key; the old one stays published until it expires. Running servers load it within IdP:KeyRefreshInterval.") { encryption };
         runtime.SetAction(rotate, async (services, parsed, ct) =>
         {

@@ -37,7 +37,8 @@ public sealed class LogoutTokenFactory(IOptionsMonitor<OpenIddictServerOptions> 
             Expires = now.AddMinutes(2),
             Claims = claims,
             TokenType = TokenType,
-            SigningCredentials = options.CurrentValue.SigningCredentials[0],
+            SigningCredentials = options.CurrentValue.SigningCredentials.First(
+                credentials => credentials.Algorithm == SecurityAlgorithms.RsaSha256),
         });
     }
 }
