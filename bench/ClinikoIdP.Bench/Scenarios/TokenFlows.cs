@@ -8,16 +8,23 @@ namespace ClinikoIdP.Bench.Scenarios;
 
 /// <summary>
 /// The two token-endpoint flows of a signed-in app, on either server: authorization-code exchanges, then rotating
-/// refresh-token grants from refresh tokens the browsers obtained first.
+/// refresh-token grants from refresh tokens the browsers obtained first. Both are measured after
+/// <see cref="WarmUp"/> of refresh grants, not kept, so that the token endpoint's code is compiled and optimised
+/// (a fresh .NET process keeps speeding up for tens of seconds; Node.js has its own JIT warm-up).
 /// </summary>
 public sealed class TokenFlows(
     RunningServer server, BenchWebClient client, IReadOnlyList<BenchBrowser> browsers, Measure measure, int connections, TimeSpan duration)
 {
+    public static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(20);
+
     public async Task<(WrkResult? Codes, WrkResult? Refresh)> Run()
     {
         using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, MaxConnectionsPerServer = connections });
+        var refreshTokens = await RefreshTokens(http, 4 * connections);
+        await RefreshLoad(http, refreshTokens, WarmUp, new ConcurrentQueue<string>());
+        Console.WriteLine($"  {server.Name,-14} token endpoint warmed up with {WarmUp.TotalSeconds} s of refresh grants");
         var codes = await new CodeExchange(server, client, browsers, http, measure, connections, duration).Run();
-        var refresh = await Refresh(http, await RefreshTokens(http, 4 * connections));
+        var refresh = await Refresh(http, refreshTokens);
         return (codes, refresh);
     }
 
@@ -35,9 +42,14 @@ public sealed class TokenFlows(
 
     private async Task<WrkResult?> Refresh(HttpClient http, ConcurrentQueue<string> tokens)
     {
-        // Each refresh token is used once: the rotated one goes back in the queue for a later request.
         var failures = new ConcurrentQueue<string>();
-        var slice = await ConcurrentLoad.Run(connections, duration, server.Pid, async _ =>
+        var slice = await RefreshLoad(http, tokens, duration, failures);
+        return measure.Keep($"refresh_token (rotating), {connections} conn.", server, slice.Result, failures);
+    }
+
+    // Each refresh token is used once: the rotated one goes back in the queue for a later request.
+    private Task<LoadSlice> RefreshLoad(HttpClient http, ConcurrentQueue<string> tokens, TimeSpan forHowLong, ConcurrentQueue<string> failures) =>
+        ConcurrentLoad.Run(connections, forHowLong, server.Pid, async _ =>
         {
             if (!tokens.TryDequeue(out var token))
             {
@@ -48,6 +60,4 @@ public sealed class TokenFlows(
             tokens.Enqueue(answer.RefreshToken ?? throw new FlowFailedException("a refresh grant returned no new refresh token"));
             return Outcome.Succeeded;
         }, failures);
-        return measure.Keep($"refresh_token (rotating), {connections} conn.", server, slice.Result, failures);
-    }
 }
