@@ -20,11 +20,13 @@ public sealed class TokenFlows(
     public async Task<(WrkResult? Codes, WrkResult? Refresh)> Run()
     {
         using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, MaxConnectionsPerServer = connections });
-        var refreshTokens = await RefreshTokens(http, 4 * connections);
-        await RefreshLoad(http, refreshTokens, WarmUp, new ConcurrentQueue<string>());
+        await RefreshLoad(http, await RefreshTokens(http, 4 * connections), WarmUp, new ConcurrentQueue<string>());
         Console.WriteLine($"  {server.Name,-14} token endpoint warmed up with {WarmUp.TotalSeconds} s of refresh grants");
         var codes = await new CodeExchange(server, client, browsers, http, measure, connections, duration).Run();
-        var refresh = await Refresh(http, refreshTokens);
+
+        // Fresh refresh tokens, issued after the code exchanges: oidc-provider revokes a whole grant (and every refresh
+        // token of it) when one of its codes is replayed, which its code-exchange scenario does.
+        var refresh = await Refresh(http, await RefreshTokens(http, 4 * connections));
         return (codes, refresh);
     }
 
