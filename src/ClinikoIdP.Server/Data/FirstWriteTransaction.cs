@@ -48,8 +48,10 @@ public sealed class FirstWriteTransaction : SaveChangesInterceptor
         return result;
     }
 
+    // An ended scope can still be seen by the code after it in the flow that began it (an async method's changes to an
+    // AsyncLocal do not flow back to its caller, so DisposeAsync cannot clear it there): it begins nothing.
     private static Scope? ScopeOf(DbContext? context) =>
-        Current.Value is { } scope && context is not null && ReferenceEquals(scope.Db, context) ? scope : null;
+        Current.Value is { Ended: false } scope && context is not null && ReferenceEquals(scope.Db, context) ? scope : null;
 
     public sealed class Scope : IAsyncDisposable
     {
@@ -65,6 +67,8 @@ public sealed class FirstWriteTransaction : SaveChangesInterceptor
 
         internal IdpDbContext Db { get; }
 
+        internal bool Ended { get; private set; }
+
         /// <summary>Whether anything was written, and so there is a transaction to end.</summary>
         public bool HasBegun => transaction is not null;
 
@@ -74,11 +78,7 @@ public sealed class FirstWriteTransaction : SaveChangesInterceptor
 
         public async ValueTask DisposeAsync()
         {
-            if (ReferenceEquals(Current.Value, this))
-            {
-                Current.Value = null;
-            }
-
+            Ended = true;
             try
             {
                 if (transaction is not null)

@@ -95,6 +95,21 @@ public sealed class FirstWriteTransactionTests : IDisposable
     }
 
     [Fact]
+    public async Task AWriteAfterTheScopeEndedCommitsOnItsOwnAndTakesNoTurn()
+    {
+        await using var db = NewContext();
+        var scope = FirstWriteTransaction.Begin(db, turns);
+        await scope.DisposeAsync();
+
+        db.OrganisationSettings.Add(Setting("later"));
+        await db.SaveChangesAsync();
+
+        Assert.Null(db.Database.CurrentTransaction);
+        (await turns.WaitForTurnAsync(CancellationToken.None).WaitAsync(Patience)).Dispose();
+        Assert.Equal(["later"], await SavedNamesAsync());
+    }
+
+    [Fact]
     public async Task AnotherContextInTheSameFlowWritesOnItsOwn()
     {
         await using var db = NewContext();
