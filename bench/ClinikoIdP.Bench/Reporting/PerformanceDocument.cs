@@ -97,7 +97,8 @@ public static class PerformanceDocument
         key. With 15 s per point, back to back, code exchanges went 89 → 140 → 181/s and refresh grants 96 → 127 → 172/s.
         What is left inside the write section: the redeem, three inserts, the flush, and two RSA signatures (one with
         ES256 access tokens). On PostgreSQL on the same two cores (`--flows-only --postgres …`, 15 s per point) the
-        same build did 92 code exchanges and 94 refresh grants per second: its server processes share the cores.
+        same build did 92 code exchanges and 94 refresh grants per second (cold, against the tests' server, which runs
+        with `fsync=off`): its server processes share the cores.
 
         **Interactive sign-ins.** A `dotnet-trace` sample of the sign-in scenario (8 browsers, 15 s) put 83% of the
         server's request time in PBKDF2 (the password check, the deliberate cost) and 17% in everything else: saving
