@@ -17,7 +17,14 @@ public static class SqliteFileAccess
     {
         if (FileOf(connectionString) is { } path && !File.Exists(path) && Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(path))))
         {
-            CreateOwnerOnly(path);
+            try
+            {
+                CreateOwnerOnly(path);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Another process (a second node, the admin command line) created it between the check and here.
+            }
         }
     }
 

@@ -34,6 +34,7 @@ public class IdpFactory : WebApplicationFactory<Program>
     private readonly TestDatabase database;
     private readonly bool ownsDatabase;
     private IHost? host;
+    private readonly Lock startLock = new();
     private readonly Lazy<Task<TestUser>> standardUser;
     private readonly Lazy<Task<TestClient>> standardClient;
     private readonly Lazy<Task> apiScope;
@@ -102,6 +103,21 @@ public class IdpFactory : WebApplicationFactory<Program>
     public FakeTimeProvider Clock { get; init; } = new(DateTimeOffset.UtcNow);
 
     public IReadOnlyDictionary<string, string?> Settings { get; }
+
+    /// <summary>
+    /// WebApplicationFactory starts its host on first use without a lock, so tests that first touch the factory from
+    /// several tasks at once would start several hosts on one database file; this starts exactly one.
+    /// </summary>
+    public override IServiceProvider Services
+    {
+        get
+        {
+            lock (startLock)
+            {
+                return base.Services;
+            }
+        }
+    }
 
     /// <summary>
     /// A user shared by the tests of one class, for tests that do not change the account (the admin command line
