@@ -65,6 +65,7 @@ public static class PerformanceDocument
         | EF Core's migrator skipped at start-up when no migration is pending | always | ~0.5 s of every start (it compares the model with the migrations' snapshot even with nothing to apply) | none; pending migrations are found first, as before |
         | A grant's transaction begins at its first write (`Data/FirstWriteTransaction`), and on SQLite takes its write turn then | always | finding, decrypting and checking the presented code or refresh token and loading its user run beside other grants' transactions: code exchanges 89 → 140/s, refresh grants 96 → 127/s, p99 at 8 connections 114 → 83 ms (`--flows-only`, 15 s per point, back to back, at `ac1ca7d` and `31fdc97`) | what the reads saw may change before the first write; the writes that depend on it carry OpenIddict's concurrency checks (a token redeemed or revoked meanwhile fails the grant), as on PostgreSQL's read-committed transactions |
         | Codes and refresh tokens signed with HS256 (a symmetric key that rotates with the encryption key) | on | one RSA-2048 signature (~0.9 ms) per code and per refresh token, inside the grant's transaction: code exchanges 140 → 181/s, refresh grants 127 → 172/s (same runs, `31fdc97` → `31b95d7`) | none outside the server: only ClinikoIdP reads these tokens, and the key is never published; identity, access and logout tokens stay asymmetric |
+        | A grant's token rows saved together after OpenIddict answered (`Features/Connect/GrantTokenStore`) | always | the signing of the new tokens (two RSA-2048 signatures with RS256 access tokens) and the rest of OpenIddict's work ran inside the write section, between the redemption and the commit; now the redemption `UPDATE` and the new rows go in one batch and one commit at the end: code exchanges 355 → 482 and 389/s, refresh grants 348 → 476 and 502/s (`--flows-only`, 15 s per point, at `de77132`, then the change twice, back to back on a faster day: RS256 ceiling 6,900–7,300/s) | none: the redemption keeps its concurrency check (of two requests presenting the same code or refresh token at once, one gets tokens and the other `invalid_grant`), and a grant that fails keeps nothing, as before |
         | EF Core compiled models (`Data/CompiledModels`, `bash tools/model-changed.sh` after a model change) | on | building the model at start-up: start-up to the first discovery answer 2.07 → 1.68 s (mean of 5 alternating starts with ReadyToRun), idle RSS 176 → 169 MB | a model change must regenerate them; `CompiledModelTests` fails until it does |
 
         ## Where the time goes
@@ -95,8 +96,10 @@ public static class PerformanceDocument
         (see the settings below): the transaction now begins at the grant's first write, so reading and decrypting the
         presented code or token run beside other grants, and codes and refresh tokens are signed with a symmetric HS256
         key. With 15 s per point, back to back, code exchanges went 89 → 140 → 181/s and refresh grants 96 → 127 → 172/s.
-        What is left inside the write section: the redeem, three inserts, the flush, and two RSA signatures (one with
-        ES256 access tokens). On PostgreSQL on the same two cores (`--flows-only --postgres …`, 15 s per point) the
+        Since then the token rows of a grant are saved together once OpenIddict has answered
+        (`Features/Connect/GrantTokenStore`), so the signatures run beside other grants too, and what is left inside the
+        write section is one batch (the redemption and three inserts) and the flush of its commit: 355 → 482 code
+        exchanges and 348 → 476 refresh grants per second in a back-to-back pair on a faster day. On PostgreSQL on the same two cores (`--flows-only --postgres …`, 15 s per point) the
         same build did 92 code exchanges and 94 refresh grants per second (cold, against the tests' server, which runs
         with `fsync=off`): its server processes share the cores.
 

@@ -27,7 +27,15 @@ public sealed class FirstWriteTransaction : SaveChangesInterceptor
     }
 
     /// <summary>Starts a unit of work on <paramref name="db"/> in this asynchronous flow; dispose it when it ends.</summary>
-    public static Scope Begin(IdpDbContext db, SqliteWriteTurns writeTurns) => Current.Value = new Scope(db, writeTurns);
+    /// <param name="deferWrites">
+    /// Whether stores that can (the token store of grants) only track their changes, for <see cref="Scope.SaveAndCommitAsync"/>
+    /// to write at the end, instead of saving them as they go.
+    /// </param>
+    public static Scope Begin(IdpDbContext db, SqliteWriteTurns writeTurns, bool deferWrites = false) =>
+        Current.Value = new Scope(db, writeTurns, deferWrites);
+
+    /// <summary>Whether a unit of work on <paramref name="context"/> in this flow asked for its writes to be deferred.</summary>
+    public static bool DefersWritesOf(DbContext context) => ScopeOf(context) is { DefersWrites: true };
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
@@ -59,13 +67,16 @@ public sealed class FirstWriteTransaction : SaveChangesInterceptor
         private IDisposable? turn;
         private IDbContextTransaction? transaction;
 
-        internal Scope(IdpDbContext db, SqliteWriteTurns writeTurns)
+        internal Scope(IdpDbContext db, SqliteWriteTurns writeTurns, bool deferWrites)
         {
             Db = db;
             this.writeTurns = writeTurns;
+            DefersWrites = deferWrites;
         }
 
         internal IdpDbContext Db { get; }
+
+        internal bool DefersWrites { get; }
 
         internal bool Ended { get; private set; }
 
@@ -73,6 +84,21 @@ public sealed class FirstWriteTransaction : SaveChangesInterceptor
         public bool HasBegun => transaction is not null;
 
         public Task CommitAsync() => transaction?.CommitAsync(CancellationToken.None) ?? Task.CompletedTask;
+
+        /// <summary>
+        /// Saves what deferring stores left tracked (the first write, so the transaction begins here if nothing began it
+        /// before), then commits. A <see cref="DbUpdateConcurrencyException"/> means a deferred update lost to another
+        /// unit of work; nothing is kept.
+        /// </summary>
+        public async Task SaveAndCommitAsync()
+        {
+            if (Db.ChangeTracker.HasChanges())
+            {
+                await Db.SaveChangesAsync(CancellationToken.None);
+            }
+
+            await CommitAsync();
+        }
 
         public Task RollbackAsync() => transaction?.RollbackAsync(CancellationToken.None) ?? Task.CompletedTask;
 

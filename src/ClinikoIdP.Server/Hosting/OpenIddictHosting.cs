@@ -22,6 +22,7 @@ public static class OpenIddictHosting
             {
                 core.UseEntityFrameworkCore().UseDbContext<IdpDbContext>();
                 core.ReplaceApplicationManager(typeof(ClientSecretManager<>));
+                core.ReplaceTokenStore<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreToken, GrantTokenStore>(ServiceLifetime.Scoped);
             })
             .AddServer(server =>
             {

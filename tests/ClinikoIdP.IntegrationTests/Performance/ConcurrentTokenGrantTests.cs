@@ -40,4 +40,41 @@ public sealed class ConcurrentTokenGrantTests(IdpFactory factory) : IClassFixtur
 
         Assert.Equal(AtOnce + 1, refreshTokens.Distinct(StringComparer.Ordinal).Count());
     }
+
+    [Fact]
+    public async Task OneCodePresentedByManyRequestsAtOnceGivesTokensToExactlyOneAndTheOthersAreRefused()
+    {
+        // Grants save their rows only once OpenIddict has answered (Features/Connect/GrantTokenStore); the redemption's
+        // concurrency check must still let only one of them through, and the others must be refused, not failed.
+        var user = await Seed.UserAsync(factory);
+        var client = await factory.StandardClientAsync();
+        using var browser = factory.NewBrowser();
+        var request = client.NewAuthorizationRequest();
+        var code = (await Journeys.SignInAsync(browser, request, user)).Code!;
+
+        var exchanges = await Task.WhenAll(Enumerable.Range(0, AtOnce).Select(_ => client.RedeemCodeAsync(code, request.Pkce.Verifier)));
+        AssertExactlyOneGotTokens(exchanges);
+
+        // A request that found the code already spent revoked what the winner got (a replayed code revokes its grant),
+        // so the refresh race runs on another sign-in. A refresh token may be used again within OpenIddict's reuse
+        // leeway (30 s, for a client that lost the answer): a request that reads it after another's commit is served
+        // too, and one that read it before loses the race.
+        using var otherBrowser = factory.NewBrowser();
+        var refreshToken = (await Journeys.SignInForTokensAsync(otherBrowser, client, await Seed.UserAsync(factory))).RefreshToken!;
+        var refreshed = await Task.WhenAll(Enumerable.Range(0, AtOnce).Select(_ => client.RefreshAsync(refreshToken)));
+        Assert.Contains(refreshed, answer => answer.Status == HttpStatusCode.OK);
+        AssertRefused(refreshed.Where(answer => answer.Status != HttpStatusCode.OK));
+    }
+
+    private static void AssertExactlyOneGotTokens(TokenResponse[] answers)
+    {
+        Assert.Single(answers, answer => answer.Status == HttpStatusCode.OK);
+        AssertRefused(answers.Where(answer => answer.Status != HttpStatusCode.OK));
+    }
+
+    private static void AssertRefused(IEnumerable<TokenResponse> answers) => Assert.All(answers, refused =>
+    {
+        Assert.True(refused.Status == HttpStatusCode.BadRequest, $"{(int)refused.Status} {refused.Json}");
+        Assert.Equal("invalid_grant", refused.Error);
+    });
 }

@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using ClinikoIdP.Server.Data;
+using Microsoft.EntityFrameworkCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace ClinikoIdP.Server.Features.Connect;
@@ -10,8 +11,10 @@ namespace ClinikoIdP.Server.Features.Connect;
 /// replayed token's chain revoked), so without this a failure between two steps could spend a code without delivering
 /// its tokens, and every step paid its own commit (on SQLite, a flush to disk). Now a client either gets its tokens
 /// and everything behind them is stored, or gets an error and nothing changed, so it can simply try again.
-/// The transaction begins at the grant's first write (<see cref="FirstWriteTransaction"/>): reading and decrypting the
-/// presented code or token, and loading its user, run beside other grants' transactions.
+/// The transaction begins at the grant's first write (<see cref="FirstWriteTransaction"/>), and the token rows are only
+/// tracked until OpenIddict has answered (<see cref="GrantTokenStore"/>): reading and decrypting the presented code or
+/// token, loading its user and signing the new tokens run beside other grants' transactions, and the redemption and the
+/// new rows are saved together at the end.
 /// Client-credentials grants store nothing (<see cref="MachineAccessTokenStorage"/>) and run as before.
 /// </summary>
 public sealed class TokenRequestTransaction(RequestDelegate next)
@@ -28,7 +31,7 @@ public sealed class TokenRequestTransaction(RequestDelegate next)
         var original = response.Body;
         using var buffer = new MemoryStream();
         using var watch = DatabaseFailureWitness.Begin();
-        await using (var transaction = FirstWriteTransaction.Begin(db, writeTurns))
+        await using (var transaction = FirstWriteTransaction.Begin(db, writeTurns, deferWrites: true))
         {
             response.Body = buffer;
             try
@@ -55,7 +58,17 @@ public sealed class TokenRequestTransaction(RequestDelegate next)
             }
             else
             {
-                await transaction.CommitAsync();
+                try
+                {
+                    await transaction.SaveAndCommitAsync();
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    // Another request redeemed or revoked the same code or refresh token first: this one gets nothing.
+                    buffer.SetLength(0);
+                    await WriteInvalidGrantAsync(response);
+                    return;
+                }
             }
         }
 
@@ -64,6 +77,21 @@ public sealed class TokenRequestTransaction(RequestDelegate next)
             buffer.Position = 0;
             await buffer.CopyToAsync(original, context.RequestAborted);
         }
+    }
+
+    private static Task WriteInvalidGrantAsync(HttpResponse response)
+    {
+        response.Clear();
+        response.StatusCode = StatusCodes.Status400BadRequest;
+        response.Headers.CacheControl = "no-store";
+        response.Headers.Pragma = "no-cache";
+        return response.WriteAsJsonAsync(
+            new Dictionary<string, string>
+            {
+                [Parameters.Error] = Errors.InvalidGrant,
+                [Parameters.ErrorDescription] = "The specified code or refresh token is no longer valid.",
+            },
+            response.HttpContext.RequestAborted);
     }
 
     private static async Task<bool> IsStoringGrantAsync(HttpRequest request)
