@@ -1,0 +1,48 @@
+using ClinikoIdP.Server.Features.Connect;
+using Microsoft.AspNetCore.Diagnostics;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace ClinikoIdP.Server.Features.Faults;
+
+/// <summary>
+/// Answers a failure on an endpoint that programs call (token, userinfo, introspection, revocation, discovery, JWKS)
+/// in the shape they read, an OAuth error as JSON, instead of the error page meant for people: a request the
+/// framework could not read is <c>invalid_request</c> (400), anything else unexpected is <c>server_error</c> (500),
+/// logged once with its stack trace and never sent. Database faults are answered before this, by
+/// <see cref="DatabaseFaultHandler"/>.
+/// </summary>
+public sealed class MachineEndpointErrorHandler(ILogger<MachineEndpointErrorHandler> logger) : IExceptionHandler
+{
+    public const string ServerErrorDescription =
+        "The server could not complete the request. Try again; if it keeps failing, tell the identity provider's administrator.";
+
+    public const string MalformedDescription = "The request could not be read: it is malformed or too large.";
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value ?? "";
+        if (httpContext.Response.HasStarted || !ConnectRoutes.IsMachineEndpoint(path))
+        {
+            return false;
+        }
+
+        var malformed = FaultHosting.IsMalformedRequest(exception);
+        if (!malformed)
+        {
+            Log.UnhandledError(logger, exception, path);
+        }
+
+        var response = httpContext.Response;
+        response.StatusCode = malformed ? StatusCodes.Status400BadRequest : StatusCodes.Status500InternalServerError;
+        response.Headers.CacheControl = "no-store";
+        response.Headers.Pragma = "no-cache";
+        await response.WriteAsJsonAsync(
+            new Dictionary<string, string>
+            {
+                [Parameters.Error] = malformed ? Errors.InvalidRequest : Errors.ServerError,
+                [Parameters.ErrorDescription] = malformed ? MalformedDescription : ServerErrorDescription,
+            },
+            httpContext.RequestAborted);
+        return true;
+    }
+}
