@@ -6,8 +6,8 @@ namespace ClinikoIdP.Bench.Load;
 /// <summary>Drives a server with wrk (real sockets on loopback) and records the server's CPU time meanwhile.</summary>
 public sealed class Wrk(string workDirectory, TimeSpan duration)
 {
-    public async Task<WrkResult> Get(Uri url, int connections, int serverPid) =>
-        await Run(url, connections, serverPid, script: null, forHowLong: null);
+    public async Task<WrkResult> Get(Uri url, int connections, int serverPid, TimeSpan? forHowLong = null) =>
+        await Run(url, connections, serverPid, script: null, forHowLong);
 
     /// <summary>POSTs a form body (e.g. a token request) on every request.</summary>
     public async Task<WrkResult> PostForm(Uri url, string body, int connections, int serverPid, TimeSpan? forHowLong = null)

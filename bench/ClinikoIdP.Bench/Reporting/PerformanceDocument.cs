@@ -119,6 +119,9 @@ public static class PerformanceDocument
           more than 5% faster than the best before it (at most a minute), so the rows measure the speed a server keeps, not its first seconds
           (see "Warm-up" above); the first burst of the main run is shown in its own row. Runs before 2026-11-29 03:00 UTC
           warmed up with one run of the point's length (3 s with `--quick`), which left ClinikoIdP at 40–60% of its speed.
+        - Discovery and JWKS are measured after the same kind of warm-up, for both servers, in 3-second bursts (9–24 s; from
+          2026-11-29 08:10 UTC): measured right after start-up, ClinikoIdP's discovery read 21,151/s and settled at ~59,000/s
+          a few seconds later, because it was the first endpoint the load reached. The first burst has its own row.
         - The code-exchange and refresh rows come after 20 s of refresh grants on the same server, not kept, for both
           servers (from 2026-11-29 06:00 UTC; before that they were measured cold, so with `--quick` mostly the JIT).
         - ClinikoIdP is published in Release with ReadyToRun by `bench/run.sh` (runs before 2026-11-29 03:00 UTC used a

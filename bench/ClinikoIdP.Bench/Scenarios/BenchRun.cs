@@ -112,6 +112,11 @@ public sealed class BenchRun(BenchOptions options, Results results, string workD
 
     private async Task Static(string name, Func<RunningServer, Uri> url, RunningServer server, RunningServer node)
     {
+        Console.WriteLine($"{name}: warming both servers up...");
+        var ourWarmUp = await measure.WarmUpGet(server, url(server), StaticConnections);
+        var peerWarmUp = await measure.WarmUpGet(node, url(node), StaticConnections);
+        results.Rows.Add(Faster($"{name}, first 3 s after start ({StaticConnections} conn.)", ourWarmUp.First?.RequestsPerSecond,
+            peerWarmUp.First?.RequestsPerSecond, null, "not judged: the row below is measured after the warm-up"));
         var ourRun = await measure.Get(name, server, url(server), StaticConnections);
         var peerRun = await measure.Get(name, node, url(node), StaticConnections);
         results.Rows.Add(Faster($"{name} ({StaticConnections} conn.)", ourRun?.RequestsPerSecond, peerRun?.RequestsPerSecond, 3, ""));
