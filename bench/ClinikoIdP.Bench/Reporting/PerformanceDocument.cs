@@ -80,6 +80,27 @@ public static class PerformanceDocument
         OpenIddict resolving and running its ~100 handlers per request (with ES256, OpenIddict's handler resolution alone
         was about a fifth of the request, and creating the JWT a sixth).
 
+        **Where the rest of a `client_credentials` request goes** (2026-11-29, a faster day: RS256 ceiling 7,504/s, so
+        ~0.27 ms per signature on one core). At 8 connections both servers keep the two cores busy, and ClinikoIdP spends
+        less CPU per request than the peer (0.52 against 0.58 ms), about half of it in the RS256 signature. Reaching 1.4× the
+        peer would take ~0.41 ms per request, so everything but the signature would have to fall from ~0.25 to ~0.14 ms. A
+        thread-time sample at 8 connections shows what that ~0.25 ms is: Kestrel and ASP.NET Core, OpenIddict dispatching its
+        ~100 handlers (resolving each from the request's DI scope, which takes a lock per scoped handler), OpenIddict
+        reading a log message's resource string even when the log level drops it (a global `ResourceManager` lock, 1–2% of
+        samples), building the JWT, and the JSON answer. None is a single hot spot; a token path leaner than OpenIddict's
+        pipeline is the lever left, which we have not taken (it would mean re-implementing client authentication and token
+        issuance outside the library that is reviewed for them). With ES256 the signature is ~0.03 ms, so the same overhead
+        is nearly all of the request, and the ES256 ratio stays near the RS256 one.
+
+        **Idle memory.** Of the ~170 MB idle RSS, ~110 MB are pages of the loaded assemblies and native libraries
+        (`RssFile`: CoreLib 12.8 MB, EF Core and its relational layer 11.7 MB, the CLR and its JIT 10 MB, this server 4 MB,
+        …), ~37 MB private memory (the GC heap and the runtime's data) and ~27 MB JIT-compiled code (`RssShmem`: .NET maps
+        executable memory twice for W^X; `DOTNET_EnableWriteXorExecute=0` moves it to private memory without shrinking the
+        total). Each assembly's resident size is about its file size, so the floor is set by which assemblies load, not by
+        what the server keeps: Workstation GC, `DOTNET_TieredPGO=0` and `DOTNET_gcConcurrent=0` each moved it by less than
+        5 MB. What loads without being needed is small: the PostgreSQL provider on SQLite (2.5 MB), Kestrel's QUIC transport
+        (0.8 MB) and IIS integration (0.6 MB).
+
         **Warm-up.** A freshly started ClinikoIdP keeps getting faster for about half a minute of load: the tiered JIT
         recompiles hot methods with dynamic PGO in the background, on the same two cores the load uses. Measured with `wrk`
         in 8-second runs one after another on one process (ES256, 8 connections): 1,442 → 2,394 → 2,998 → 3,589 → 3,737 →
@@ -105,9 +126,14 @@ public static class PerformanceDocument
 
         **Interactive sign-ins.** A `dotnet-trace` sample of the sign-in scenario (8 browsers, 15 s) put 83% of the
         server's request time in PBKDF2 (the password check, the deliberate cost) and 17% in everything else: saving
-        changes (~6%, including the audit chain's append), pages, the second-factor check, codes and tokens. The
-        benchmark's browsers (HTTP, HTML, TOTP codes) run on the same two cores, which is most of the rest of the gap
-        between the ratio in the table and 1.
+        changes (~6%, including the audit chain's append), pages, the second-factor check, codes and tokens.
+        Measured from `/proc` on a later build (15-second point, 2026-11-29): the
+        server used 1.98 cores for ~15 sign-ins per second, 132 ms of CPU per sign-in against 116 ms for one PBKDF2 hash
+        on one core, so the seven requests of a sign-in (pages, anti-forgery, the second factor, two audit appends, the
+        session, the code and the token) cost ~16 ms together, 12% of the total; the ratio cannot pass ~0.88 until that
+        shrinks. Runs before 2026-11-29 09:00 UTC measured this point for the `--quick` 3 s, which read 0.67 where
+        15 s read 0.81–0.87 (see bench/README.md). The benchmark's browsers (HTTP, HTML, TOTP codes) share the two cores
+        but use little of them.
 
         ## How to read this
 
