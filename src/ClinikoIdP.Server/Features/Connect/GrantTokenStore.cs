@@ -25,8 +25,7 @@ public sealed class GrantTokenStore(
     public override async ValueTask CreateAsync(OpenIddictEntityFrameworkCoreToken token, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(token);
-        var db = await Context.GetDbContextAsync(cancellationToken);
-        if (!FirstWriteTransaction.DefersWritesOf(db))
+        if (await DeferringContextAsync(cancellationToken) is not { } db)
         {
             await base.CreateAsync(token, cancellationToken);
             return;
@@ -38,8 +37,7 @@ public sealed class GrantTokenStore(
     public override async ValueTask UpdateAsync(OpenIddictEntityFrameworkCoreToken token, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(token);
-        var db = await Context.GetDbContextAsync(cancellationToken);
-        if (!FirstWriteTransaction.DefersWritesOf(db))
+        if (await DeferringContextAsync(cancellationToken) is not { } db)
         {
             await base.UpdateAsync(token, cancellationToken);
             return;
@@ -59,5 +57,12 @@ public sealed class GrantTokenStore(
         // As the base store does: a new concurrency token, while the UPDATE's WHERE keeps the one that was read.
         token.ConcurrencyToken = Guid.NewGuid().ToString();
         entry.State = EntityState.Modified;
+    }
+
+    /// <summary>The store's context when the unit of work on it defers its writes, otherwise null.</summary>
+    private async ValueTask<DbContext?> DeferringContextAsync(CancellationToken cancellationToken)
+    {
+        var db = await Context.GetDbContextAsync(cancellationToken);
+        return FirstWriteTransaction.DefersWritesOf(db) ? db : null;
     }
 }

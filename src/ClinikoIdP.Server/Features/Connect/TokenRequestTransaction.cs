@@ -65,8 +65,9 @@ public sealed class TokenRequestTransaction(RequestDelegate next)
                 catch (DbUpdateConcurrencyException)
                 {
                     // Another request redeemed or revoked the same code or refresh token first: this one gets nothing.
-                    buffer.SetLength(0);
-                    await WriteInvalidGrantAsync(response);
+                    response.Clear();
+                    await OAuthErrorResponse.WriteAsync(response, StatusCodes.Status400BadRequest, Errors.InvalidGrant,
+                        "The specified code or refresh token is no longer valid.");
                     return;
                 }
             }
@@ -77,21 +78,6 @@ public sealed class TokenRequestTransaction(RequestDelegate next)
             buffer.Position = 0;
             await buffer.CopyToAsync(original, context.RequestAborted);
         }
-    }
-
-    private static Task WriteInvalidGrantAsync(HttpResponse response)
-    {
-        response.Clear();
-        response.StatusCode = StatusCodes.Status400BadRequest;
-        response.Headers.CacheControl = "no-store";
-        response.Headers.Pragma = "no-cache";
-        return response.WriteAsJsonAsync(
-            new Dictionary<string, string>
-            {
-                [Parameters.Error] = Errors.InvalidGrant,
-                [Parameters.ErrorDescription] = "The specified code or refresh token is no longer valid.",
-            },
-            response.HttpContext.RequestAborted);
     }
 
     private static async Task<bool> IsStoringGrantAsync(HttpRequest request)

@@ -32,17 +32,10 @@ public sealed class MachineEndpointErrorHandler(ILogger<MachineEndpointErrorHand
             Log.UnhandledError(logger, exception, path);
         }
 
-        var response = httpContext.Response;
-        response.StatusCode = malformed ? StatusCodes.Status400BadRequest : StatusCodes.Status500InternalServerError;
-        response.Headers.CacheControl = "no-store";
-        response.Headers.Pragma = "no-cache";
-        await response.WriteAsJsonAsync(
-            new Dictionary<string, string>
-            {
-                [Parameters.Error] = malformed ? Errors.InvalidRequest : Errors.ServerError,
-                [Parameters.ErrorDescription] = malformed ? MalformedDescription : ServerErrorDescription,
-            },
-            httpContext.RequestAborted);
+        await OAuthErrorResponse.WriteAsync(httpContext.Response,
+            malformed ? StatusCodes.Status400BadRequest : StatusCodes.Status500InternalServerError,
+            malformed ? Errors.InvalidRequest : Errors.ServerError,
+            malformed ? MalformedDescription : ServerErrorDescription);
         return true;
     }
 }

@@ -26,11 +26,7 @@ public static class RetryLaterResponse
         {
             // temporarily_unavailable (RFC 6749 §4.1.2.1) is the OAuth error client libraries read as "retry later";
             // slow_down is defined only for device-flow polling (RFC 8628 §3.5) and other clients don't know it.
-            await response.WriteAsJsonAsync(new Dictionary<string, string>
-            {
-                [Parameters.Error] = Errors.TemporarilyUnavailable,
-                [Parameters.ErrorDescription] = message,
-            }, context.RequestAborted);
+            await OAuthErrorResponse.WriteAsync(response, status, Errors.TemporarilyUnavailable, message);
             return;
         }
 
