@@ -23,7 +23,7 @@ public sealed class DatabaseFaultHandler(ILogger<DatabaseFaultHandler> logger) :
             return false;
         }
 
-        var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value ?? "";
+        var path = FaultHosting.OriginalPath(httpContext);
         Log.DatabaseUnreachable(logger, httpContext.Request.Method, path, fault.GetType().Name, FirstLine(fault.Message));
         await RetryLaterResponse.WriteAsync(httpContext, path, StatusCodes.Status503ServiceUnavailable, Title, Message, RetryAfterSeconds);
         return true;

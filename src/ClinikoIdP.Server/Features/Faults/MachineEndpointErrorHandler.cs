@@ -20,22 +20,20 @@ public sealed class MachineEndpointErrorHandler(ILogger<MachineEndpointErrorHand
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value ?? "";
+        var path = FaultHosting.OriginalPath(httpContext);
         if (httpContext.Response.HasStarted || !ConnectRoutes.IsMachineEndpoint(path))
         {
             return false;
         }
 
-        var malformed = FaultHosting.IsMalformedRequest(exception);
-        if (!malformed)
+        if (FaultHosting.IsMalformedRequest(exception))
         {
-            Log.UnhandledError(logger, exception, path);
+            await OAuthErrorResponse.WriteAsync(httpContext.Response, StatusCodes.Status400BadRequest, Errors.InvalidRequest, MalformedDescription);
+            return true;
         }
 
-        await OAuthErrorResponse.WriteAsync(httpContext.Response,
-            malformed ? StatusCodes.Status400BadRequest : StatusCodes.Status500InternalServerError,
-            malformed ? Errors.InvalidRequest : Errors.ServerError,
-            malformed ? MalformedDescription : ServerErrorDescription);
+        Log.UnhandledError(logger, exception, path);
+        await OAuthErrorResponse.WriteAsync(httpContext.Response, StatusCodes.Status500InternalServerError, Errors.ServerError, ServerErrorDescription);
         return true;
     }
 }
