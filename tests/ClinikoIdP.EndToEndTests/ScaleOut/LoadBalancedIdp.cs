@@ -28,7 +28,8 @@ public sealed class LoadBalancedIdp : IIdentityProvider, IAsyncLifetime
         Assertions.SetDefaultExpectTimeout(15_000);
         var (name, connectionString) = TestPostgreSql.CreateDatabase();
         database = name;
-        var publicPort = ServerNode.UnusedPort();
+        var ports = ServerNode.UnusedPorts(3);
+        var publicPort = ports[0];
         BaseAddress = new Uri($"http://127.0.0.1:{publicPort}/");
         Settings = new Dictionary<string, string?>
         {
@@ -40,10 +41,11 @@ public sealed class LoadBalancedIdp : IIdentityProvider, IAsyncLifetime
             ["Logging:LogLevel:Default"] = "Warning",
         };
 
-        nodes.Add(ServerNode.Start(Settings));
-        nodes.Add(ServerNode.Start(Settings));
+        // nginx takes the public port first, so nothing else on the machine can take it while the nodes start.
+        nginx = await Nginx.StartAsync(publicPort, ports[1..]);
+        nodes.Add(ServerNode.Start(Settings, ports[1]));
+        nodes.Add(ServerNode.Start(Settings, ports[2]));
         await Task.WhenAll(nodes.Select(node => node.WaitUntilReadyAsync(TimeSpan.FromSeconds(90))));
-        nginx = await Nginx.StartAsync(publicPort, nodes.Select(node => node.Port));
 
         playwright = await Playwright.CreateAsync();
         browser = await BrowserFixture.LaunchChromiumAsync(playwright);

@@ -24,7 +24,10 @@ public sealed class Nginx : IAsyncDisposable
 
     public int Port { get; }
 
-    /// <summary>Starts nginx on <paramref name="port"/> in front of the nodes on <paramref name="nodePorts"/>.</summary>
+    /// <summary>
+    /// Starts nginx on <paramref name="port"/> in front of the nodes on <paramref name="nodePorts"/>, which need not be
+    /// listening yet (nginx answers 502 until one is).
+    /// </summary>
     public static async Task<Nginx> StartAsync(int port, IEnumerable<int> nodePorts)
     {
         Assert.True(File.Exists(Executable), $"{Executable} is missing: install Debian's nginx (./test.sh does).");
@@ -81,7 +84,11 @@ public sealed class Nginx : IAsyncDisposable
             Assert.False(nginx.process.HasExited, "nginx exited: " + await nginx.process.StandardError.ReadToEndAsync());
             try
             {
-                await http.GetAsync(new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/.well-known/openid-configuration"));
+                using var answer = await http.GetAsync(new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/.well-known/openid-configuration"));
+                // Only nginx names the upstream: an answer without the header came from some other process on the port.
+                Assert.True(
+                    answer.Headers.Contains(UpstreamHeader),
+                    $"Port {port} is answered by a process other than nginx. nginx: {await nginx.ErrorLogAsync()}");
                 return nginx;
             }
             catch (HttpRequestException)
@@ -91,6 +98,13 @@ public sealed class Nginx : IAsyncDisposable
         }
 
         throw new InvalidOperationException("nginx did not start listening.");
+    }
+
+    private async Task<string> ErrorLogAsync()
+    {
+        var log = Path.Combine(directory, "error.log");
+        var printed = process.HasExited ? await process.StandardError.ReadToEndAsync() : "";
+        return printed + (File.Exists(log) ? await File.ReadAllTextAsync(log) : "");
     }
 
     public async ValueTask DisposeAsync()

@@ -38,15 +38,14 @@ public sealed class ServerNode : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts a node on a new port, or on <paramref name="port"/> (a replacement for a node that died).</summary>
-    public static ServerNode Start(IReadOnlyDictionary<string, string?> settings, int? port = null)
+    /// <summary>Starts a node on <paramref name="port"/>: a fresh one from <see cref="UnusedPorts"/>, or a dead node's.</summary>
+    public static ServerNode Start(IReadOnlyDictionary<string, string?> settings, int port)
     {
         var project = Path.Combine(RepositoryPaths.Root(), "src", "ClinikoIdP.Server");
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/<Configuration>/net10.0
         var executable = Path.Combine(project, "bin", configuration, "net10.0", "ClinikoIdP.Server.dll");
         Assert.True(File.Exists(executable), $"{executable} is missing: build the solution first (./test.sh does).");
 
-        var listenOn = port ?? UnusedPort();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = project,
@@ -56,7 +55,7 @@ public sealed class ServerNode : IAsyncDisposable
         };
         start.ArgumentList.Add(executable);
         start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add($"http://127.0.0.1:{listenOn}");
+        start.ArgumentList.Add($"http://127.0.0.1:{port}");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         foreach (var (key, value) in settings)
@@ -64,7 +63,7 @@ public sealed class ServerNode : IAsyncDisposable
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
-        var node = new ServerNode(Process.Start(start)!, listenOn);
+        var node = new ServerNode(Process.Start(start)!, port);
         node.process.OutputDataReceived += (_, line) => node.Record(line.Data);
         node.process.ErrorDataReceived += (_, line) => node.Record(line.Data);
         node.process.BeginOutputReadLine();
@@ -114,11 +113,23 @@ public sealed class ServerNode : IAsyncDisposable
         process.Dispose();
     }
 
-    public static int UnusedPort()
+    /// <summary>
+    /// <paramref name="count"/> distinct loopback ports that are free now. All are held until the last is chosen: the
+    /// operating system may hand a port it just released to the next caller, and a node that took nginx's port would
+    /// answer in its place, unbalanced.
+    /// </summary>
+    public static int[] UnusedPorts(int count)
     {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(System.Net.IPAddress.Loopback, 0)).ToList();
+        try
+        {
+            listeners.ForEach(listener => listener.Start());
+            return [.. listeners.Select(listener => ((System.Net.IPEndPoint)listener.LocalEndpoint).Port)];
+        }
+        finally
+        {
+            listeners.ForEach(listener => listener.Dispose());
+        }
     }
 
     private void Record(string? line)
