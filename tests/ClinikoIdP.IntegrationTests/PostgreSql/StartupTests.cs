@@ -51,6 +51,14 @@ public class StartupTests
     }
 
     [Fact]
+    public async Task StartUpFindsTheSamePendingMigrationsAsEfCoreOnPostgreSql()
+    {
+        using var database = TestDatabase.CreatePostgreSql();
+        using var node = IdpFactory.On(database);
+        await Operations.PendingMigrationsTests.AssertPendingMigrationsMatchEfCoreAsync(node);
+    }
+
+    [Fact]
     public async Task AdminDbBackupPointsAPostgreSqlTeamToPgDump()
     {
         using var database = TestDatabase.CreatePostgreSql();
