@@ -1,6 +1,10 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using ClinikoIdP.IntegrationTests.Infrastructure;
 using ClinikoIdP.IntegrationTests.Oidc;
+using ClinikoIdP.Server.Features.Operations.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
 namespace ClinikoIdP.IntegrationTests.Performance;
 
@@ -52,8 +56,12 @@ public sealed class ConcurrentTokenGrantTests(IdpFactory factory) : IClassFixtur
         var request = client.NewAuthorizationRequest();
         var code = (await Journeys.SignInAsync(browser, request, user)).Code!;
 
+        using var issued = new MetricCollector<long>(
+            factory.Services.GetRequiredService<IMeterFactory>(), IdpMetrics.MeterName, "clinikoidp.tokens.issued");
+
         var exchanges = await Task.WhenAll(Enumerable.Range(0, AtOnce).Select(_ => client.RedeemCodeAsync(code, request.Pkce.Verifier)));
         AssertExactlyOneGotTokens(exchanges);
+        Assert.Equal(1, Issued(issued, "authorization_code")); // the refused ones lost at their commit: nothing issued
 
         // A request that found the code already spent revoked what the winner got (a replayed code revokes its grant),
         // so the refresh race runs on another sign-in. A refresh token may be used again within OpenIddict's reuse
@@ -64,7 +72,13 @@ public sealed class ConcurrentTokenGrantTests(IdpFactory factory) : IClassFixtur
         var refreshed = await Task.WhenAll(Enumerable.Range(0, AtOnce).Select(_ => client.RefreshAsync(refreshToken)));
         Assert.Contains(refreshed, answer => answer.Status == HttpStatusCode.OK);
         AssertRefused(refreshed.Where(answer => answer.Status != HttpStatusCode.OK));
+        Assert.Equal(refreshed.Count(answer => answer.Status == HttpStatusCode.OK), Issued(issued, "refresh_token"));
     }
+
+    private static long Issued(MetricCollector<long> collector, string grantType) =>
+        collector.GetMeasurementSnapshot()
+            .Where(m => m.Tags.TryGetValue("grant_type", out var actual) && (string?)actual == grantType)
+            .Sum(m => m.Value);
 
     private static void AssertExactlyOneGotTokens(TokenResponse[] answers)
     {

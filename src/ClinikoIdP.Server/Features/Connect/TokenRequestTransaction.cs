@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using ClinikoIdP.Server.Data;
+using ClinikoIdP.Server.Features.Operations.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -19,7 +20,7 @@ namespace ClinikoIdP.Server.Features.Connect;
 /// </summary>
 public sealed class TokenRequestTransaction(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, IdpDbContext db, SqliteWriteTurns writeTurns)
+    public async Task InvokeAsync(HttpContext context, IdpDbContext db, SqliteWriteTurns writeTurns, IdpMetrics metrics)
     {
         if (!await IsStoringGrantAsync(context.Request))
         {
@@ -27,6 +28,7 @@ public sealed class TokenRequestTransaction(RequestDelegate next)
             return;
         }
 
+        CountIssuedTokens.CountAfterCommit(context);
         var response = context.Response;
         var original = response.Body;
         using var buffer = new MemoryStream();
@@ -61,6 +63,7 @@ public sealed class TokenRequestTransaction(RequestDelegate next)
                 try
                 {
                     await transaction.SaveAndCommitAsync();
+                    CountIssuedTokens.CountCommitted(context, metrics);
                 }
                 catch (DbUpdateConcurrencyException)
                 {
