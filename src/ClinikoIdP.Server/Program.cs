@@ -10,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddIdpWebServer();
 
 var app = builder.Build();
+app.BeginDatabasePreparation();
 app.UseIdpPipeline();
 await app.RunAsync();
 return 0;

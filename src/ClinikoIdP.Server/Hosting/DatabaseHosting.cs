@@ -43,7 +43,8 @@ public static class DatabaseHosting
 
         services.AddSingleton<IDbContextFactory<IdpDbContext>>(sp => new IdpDbContextFactory(sp, provider));
         services.AddSingleton(new SqliteWriteTurns(provider == DatabaseProvider.Sqlite));
-        services.AddHostedService<DatabaseInitializer>();
+        services.AddSingleton<DatabaseInitializer>();
+        services.AddHostedService(provider => provider.GetRequiredService<DatabaseInitializer>());
         return services;
     }
 

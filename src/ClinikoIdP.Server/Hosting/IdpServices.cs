@@ -112,6 +112,16 @@ public static class IdpServices
         return builder;
     }
 
+    /// <summary>
+    /// Starts migrating and checking the database while the pipeline is built; the host's start waits for it
+    /// (<see cref="DatabaseInitializer.Begin"/>).
+    /// </summary>
+    public static WebApplication BeginDatabasePreparation(this WebApplication app)
+    {
+        _ = app.Services.GetRequiredService<DatabaseInitializer>().Begin();
+        return app;
+    }
+
     public static WebApplication UseIdpPipeline(this WebApplication app)
     {
         app.UseForwardedHeaders();
