@@ -75,6 +75,8 @@ public static class IdpServices
     public static WebApplicationBuilder AddIdpWebServer(this WebApplicationBuilder builder)
     {
         TransportSecurity.EnsureHttpsConfigured(builder.Configuration, builder.Environment);
+        // Kestrel would name itself in a Server header on every answer: nothing a client needs, and a hint to an attacker.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         builder.Services.AddIdpCore(builder.Configuration, builder.Environment);
         builder.AddIdpOperations();
         builder.Services.AddIdpTransportSecurity(builder.Configuration);

@@ -24,6 +24,7 @@ public sealed class FramingStories(BrowserFixture fixture) : IClassFixture<Brows
         await page.GotoAsync(portal.Origin.ToString());
         var headers = await (await signInResponse).AllHeadersAsync();
         Assert.Contains("frame-ancestors 'none'", headers["content-security-policy"], StringComparison.Ordinal);
+        Assert.False(headers.ContainsKey("server"), "the server names no software");
 
         // The portal can frame its own content, so an empty IdP frame means the browser refused it.
         await Expect(page.FrameLocator("#own").Locator("#harmless")).ToBeVisibleAsync();
