@@ -66,6 +66,8 @@ public static class PerformanceDocument
         | A grant's transaction begins at its first write (`Data/FirstWriteTransaction`), and on SQLite takes its write turn then | always | finding, decrypting and checking the presented code or refresh token and loading its user run beside other grants' transactions: code exchanges 89 → 140/s, refresh grants 96 → 127/s, p99 at 8 connections 114 → 83 ms (`--flows-only`, 15 s per point, back to back, at `ac1ca7d` and `31fdc97`) | what the reads saw may change before the first write; the writes that depend on it carry OpenIddict's concurrency checks (a token redeemed or revoked meanwhile fails the grant), as on PostgreSQL's read-committed transactions |
         | Codes and refresh tokens signed with HS256 (a symmetric key that rotates with the encryption key) | on | one RSA-2048 signature (~0.9 ms) per code and per refresh token, inside the grant's transaction: code exchanges 140 → 181/s, refresh grants 127 → 172/s (same runs, `31fdc97` → `31b95d7`) | none outside the server: only ClinikoIdP reads these tokens, and the key is never published; identity, access and logout tokens stay asymmetric |
         | A grant's token rows saved together after OpenIddict answered (`Features/Connect/GrantTokenStore`) | always | the signing of the new tokens (two RSA-2048 signatures with RS256 access tokens) and the rest of OpenIddict's work ran inside the write section, between the redemption and the commit; now the redemption `UPDATE` and the new rows go in one batch and one commit at the end: code exchanges 355 → 482 and 389/s, refresh grants 348 → 476 and 502/s (`--flows-only`, 15 s per point, at `de77132`, then the change twice, back to back on a faster day: RS256 ceiling 6,900–7,300/s) | none: the redemption keeps its concurrency check (of two requests presenting the same code or refresh token at once, one gets tokens and the other `invalid_grant`), and a grant that fails keeps nothing, as before |
+        | Start-up reads the migration history with two plain queries (`Hosting/DatabaseInitializer`) | always | EF Core's history repository builds a model of its table by convention at run time before it reads it: start-up to the first discovery answer 0.914 → 0.865 s (median of 20 interleaved starts each, `504bae3` against `03b265a`, timed by a script polling with `curl`) | none: `PendingMigrationsTests` compares the answer with EF Core's on SQLite and PostgreSQL |
+        | The database is prepared from the moment the host is built (`DatabaseInitializer.Begin`), beside the building of the request pipeline | always | the two ran one after the other on two cores: start-up to the first discovery answer 0.867 → 0.834 s (median of 15 interleaved starts each, `2f03a82` against the change) | none: the host's start waits for the preparation, as before, so no request is served before it ends |
         | EF Core compiled models (`Data/CompiledModels`, `bash tools/model-changed.sh` after a model change) | on | building the model at start-up: start-up to the first discovery answer 2.07 → 1.68 s (mean of 5 alternating starts with ReadyToRun), idle RSS 176 → 169 MB | a model change must regenerate them; `CompiledModelTests` fails until it does |
 
         ## Where the time goes
@@ -100,6 +102,28 @@ public static class PerformanceDocument
         what the server keeps: Workstation GC, `DOTNET_TieredPGO=0` and `DOTNET_gcConcurrent=0` each moved it by less than
         5 MB. What loads without being needed is small: the PostgreSQL provider on SQLite (2.5 MB), Kestrel's QUIC transport
         (0.8 MB) and IIS integration (0.6 MB).
+
+        **Start-up** (framework-dependent ReadyToRun build, existing SQLite database, 2026-11-29, timestamps logged at each
+        step of one start, ~0.79 s to "application started"): the runtime reaches `Main` in ~40 ms; building the host and
+        registering services takes ~150 ms, building it ~50 ms, and the pipeline ~130 ms (nearly all `MapRazorPages`
+        discovering the pages). Then, under the start-up lock: EF Core's first context and its internal services ~110 ms, the
+        migration history ~50 ms (~150 ms before the plain queries above), the WAL switch and the audit chain's check ~100 ms
+        (the first LINQ query compiles EF Core's query pipeline), the Data Protection key ring ~50 ms, the signing keys and
+        OpenIddict's options ~45 ms, and Kestrel with the hosted services ~70 ms. (The database part now begins as soon as the
+        host is built and runs beside the pipeline's construction; see the settings above.) Despite ReadyToRun, 1,763 methods are
+        JIT-compiled on the way (~200 ms of JIT time), nearly all generic instantiations across assemblies (dictionaries, async
+        state machines and immutable collections over EF Core and ASP.NET Core types) that a per-assembly ReadyToRun image
+        cannot hold.
+
+        A **self-contained composite** build (`dotnet publish src/ClinikoIdP.Server -c Release -r linux-x64 --self-contained
+        -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true`) precompiles the framework and the server into one
+        image, so those instantiations are compiled ahead too: 692 methods JIT-compiled (~110 ms), start-up 0.934 → 0.745 s
+        (median of 8 interleaved starts each), but RSS right after start 167 → 183 MB, a 206 MB publish folder (against 61 MB) and a
+        2.5-minute publish on 2 cores. It is not the build we recommend or benchmark: a self-contained server carries its own
+        copy of .NET, so a .NET security fix reaches it only when the operator rebuilds and redeploys, not with the host's
+        package updates, and for an identity provider that is the wrong default. (Publishing it and the framework-dependent
+        build from one checkout mixes their `obj/Release/net10.0/linux-x64` outputs; the result aborted at start with no
+        message until `obj/Release` was removed.)
 
         **Warm-up.** A freshly started ClinikoIdP keeps getting faster for about half a minute of load: the tiered JIT
         recompiles hot methods with dynamic PGO in the background, on the same two cores the load uses. Measured with `wrk`
@@ -150,6 +174,9 @@ public static class PerformanceDocument
           a few seconds later, because it was the first endpoint the load reached. The first burst has its own row.
         - The code-exchange and refresh rows come after 20 s of refresh grants on the same server, not kept, for both
           servers (from 2026-11-29 06:00 UTC; before that they were measured cold, so with `--quick` mostly the JIT).
+        - Start-up is the median of 5 alternating starts of each server on the seeded database (from 2026-11-29 11:00 UTC);
+          earlier runs timed the one start of the main run, and one start differs from the next by up to ~0.1 s here, about
+          the gap between the two servers.
         - ClinikoIdP is published in Release with ReadyToRun by `bench/run.sh` (runs before 2026-11-29 03:00 UTC used a
           plain Release build).
         - "Ratio" is ClinikoIdP ÷ oidc-provider. For latencies and memory lower is better, so a ratio below 1 is good there.
