@@ -24,14 +24,14 @@ public static class FaultHosting
                 : StatusCodes.Status500InternalServerError,
         });
 
-    /// <summary>
-    /// A request the framework could not read (a form with a null byte or a broken escape, a body over the limits) is the
-    /// sender's mistake: answered 400 and not logged as a server error, so hostile input cannot flood the error log.
-    /// </summary>
     /// <summary>The path the failed request asked for (the exception handler has already moved the request to the error path).</summary>
     internal static string OriginalPath(HttpContext context) =>
         context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path.Value ?? "";
 
+    /// <summary>
+    /// A request the framework could not read (a form with a null byte or a broken escape, a body over the limits) is the
+    /// sender's mistake: answered 400 and not logged as a server error, so hostile input cannot flood the error log.
+    /// </summary>
     internal static bool IsMalformedRequest(Exception exception) =>
         exception is InvalidDataException or BadHttpRequestException
         || exception.InnerException is InvalidDataException or BadHttpRequestException;
