@@ -15,7 +15,8 @@ public class MetricsTests(AlwaysTwoFactorIdpFactory factory) : IClassFixture<Alw
     private MetricCollector<long> Collect(string instrument) =>
         new(factory.Services.GetRequiredService<IMeterFactory>(), IdpMetrics.MeterName, instrument);
 
-    private static long Sum(MetricCollector<long> collector, string tag, string value) =>
+    /// <summary>The total a counter recorded under one value of one tag.</summary>
+    internal static long Sum(MetricCollector<long> collector, string tag, string value) =>
         collector.GetMeasurementSnapshot()
             .Where(m => m.Tags.TryGetValue(tag, out var actual) && (string?)actual == value)
             .Sum(m => m.Value);

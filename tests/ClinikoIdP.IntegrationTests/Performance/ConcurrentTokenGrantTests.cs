@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using ClinikoIdP.IntegrationTests.Infrastructure;
 using ClinikoIdP.IntegrationTests.Oidc;
+using ClinikoIdP.IntegrationTests.Operations;
 using ClinikoIdP.Server.Features.Operations.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
@@ -75,10 +76,7 @@ public sealed class ConcurrentTokenGrantTests(IdpFactory factory) : IClassFixtur
         Assert.Equal(refreshed.Count(answer => answer.Status == HttpStatusCode.OK), Issued(issued, "refresh_token"));
     }
 
-    private static long Issued(MetricCollector<long> collector, string grantType) =>
-        collector.GetMeasurementSnapshot()
-            .Where(m => m.Tags.TryGetValue("grant_type", out var actual) && (string?)actual == grantType)
-            .Sum(m => m.Value);
+    private static long Issued(MetricCollector<long> collector, string grantType) => MetricsTests.Sum(collector, "grant_type", grantType);
 
     private static void AssertExactlyOneGotTokens(TokenResponse[] answers)
     {
