@@ -33,6 +33,9 @@ internal static partial class Log
     [LoggerMessage(1103, LogLevel.Information, "User {UserId} signed out")]
     public static partial void SignedOut(ILogger logger, string userId);
 
+    [LoggerMessage(1104, LogLevel.Information, "Asked user {UserId} before signing out: the logout request did not prove it came from their session")]
+    public static partial void SignOutConfirmationAsked(ILogger logger, string userId);
+
     [LoggerMessage(1200, LogLevel.Warning, "Refused a token request for user {UserId}: the account is no longer allowed to sign in")]
     public static partial void TokenRefusedForUser(ILogger logger, string userId);
 

@@ -1,5 +1,6 @@
 using System.Net;
 using ClinikoIdP.IntegrationTests.Infrastructure;
+using ClinikoIdP.IntegrationTests.Oidc;
 
 namespace ClinikoIdP.IntegrationTests.Attacks;
 
@@ -12,7 +13,8 @@ public class CrossSiteRequestForgeryTests(IdpFactory factory) : IClassFixture<Id
     /// <summary>
     /// The only pages that accept a POST without the token, and why: OpenID Connect lets a client send the authorization
     /// and logout requests as form posts from its own site (OIDC Core §3.1.2.1, RP-Initiated Logout §2), and the error
-    /// page changes nothing. The consent handlers of the authorization page check the token themselves.
+    /// page changes nothing. The consent handlers of the authorization page and the "Sign out" answer of the logout
+    /// question check the token themselves (and are attacked below like every other handler).
     /// </summary>
     private static readonly string[] ProtocolAndErrorPosts = ["/connect/authorize", "/connect/endsession", "/error"];
 
@@ -33,6 +35,55 @@ public class CrossSiteRequestForgeryTests(IdpFactory factory) : IClassFixture<Id
         }
 
         Assert.True(accepted.Count == 0, "Accepted without a token:\n" + string.Join('\n', accepted));
+    }
+
+    /// <summary>
+    /// Logout CSRF: another site's form posts a logout request with the victim's cookies. It proves nothing (no
+    /// id_token_hint of the victim's session), so the victim is asked instead of signed out (RP-Initiated Logout §2).
+    /// </summary>
+    [Fact]
+    public async Task ACrossSiteLogoutPostIsAskedAboutNotObeyed()
+    {
+        var client = await factory.StandardClientAsync();
+        using var victim = await SignedInBrowserAsync(client, await factory.StandardUserAsync());
+
+        var response = await victim.PostFormAsync(EndSession.Path,
+            [new("post_logout_redirect_uri", client.PostLogoutRedirectUri), new("state", "csrf")]);
+
+        await EndSession.ReadQuestionAsync(response);
+        await EndSession.AssertStillSignedInAsync(victim, client);
+    }
+
+    public static TheoryData<string> ForgedAnswers => new() { "no token", "a garbage token", "another browser's token" };
+
+    [Theory]
+    [MemberData(nameof(ForgedAnswers))]
+    public async Task AnAnswerToTheLogoutQuestionWithoutItsAntiforgeryTokenIsRefused(string forgery)
+    {
+        var client = await factory.StandardClientAsync();
+        using var victim = await SignedInBrowserAsync(client, await factory.StandardUserAsync());
+        using var attacker = await SignedInBrowserAsync(client, await Seed.UserAsync(factory));
+        var attackersAnswer = EndSession.SignOutForm(await EndSession.ReadQuestionAsync(await attacker.GetAsync(EndSession.Path)));
+        var answer = EndSession.SignOutForm(await EndSession.ReadQuestionAsync(await victim.GetAsync(EndSession.Path)));
+        const string Token = "__RequestVerificationToken";
+        _ = forgery switch
+        {
+            "no token" => answer.Remove(Token),
+            "a garbage token" => answer.Set(Token, "CfDJ8" + new string('A', 150)),
+            _ => answer.Set(Token, attackersAnswer[Token]!),
+        };
+
+        var response = await answer.SubmitAsync(victim);
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await ErrorPage.ReadAsync(response)).Status);
+        await EndSession.AssertStillSignedInAsync(victim, client);
+    }
+
+    private async Task<Browser> SignedInBrowserAsync(TestClient client, TestUser user)
+    {
+        var browser = factory.NewBrowser();
+        await Journeys.SignInAsync(browser, client.NewAuthorizationRequest(), user);
+        return browser;
     }
 
     [Fact]

@@ -12,8 +12,9 @@ namespace ClinikoIdP.IntegrationTests.Attacks;
 /// <summary>
 /// RFC 8725 §2.1 at the end-session endpoint: an id_token_hint the identity provider did not sign (algorithm
 /// confusion with its own public key, "none" in any spelling, a key id it never published, a forged token dated in the
-/// future or the past) never earns the redirect back to the app. The unsigned and foreign-key cases with the real kid
-/// are in <see cref="Flow.EndSessionTests"/>.
+/// future or the past) proves nothing: the signed-in user is asked before being signed out (RP-Initiated Logout 1.0
+/// §2), and even once they answer "Sign out" the hint never earns the redirect back to the app. The unsigned and
+/// foreign-key cases with the real kid are in <see cref="Conformance.RpInitiatedLogoutPlan"/>.
 /// </summary>
 public class ForgedIdTokenHintTests(IdpFactory factory) : IClassFixture<IdpFactory>
 {
@@ -27,7 +28,7 @@ public class ForgedIdTokenHintTests(IdpFactory factory) : IClassFixture<IdpFacto
 
     [Theory]
     [MemberData(nameof(Forgeries))]
-    public async Task ForgedIdTokenHintGetsNoRedirectBack(string forgery)
+    public async Task ForgedIdTokenHintIsAskedAboutAndGetsNoRedirectBack(string forgery)
     {
         var (user, client) = (await factory.StandardUserAsync(), await factory.StandardClientAsync());
         using var browser = factory.NewBrowser();
@@ -42,9 +43,12 @@ public class ForgedIdTokenHintTests(IdpFactory factory) : IClassFixture<IdpFacto
             ["state"] = "s",
         }));
 
-        Assert.True((int)response.StatusCode < 500, $"Got {(int)response.StatusCode}.");
-        var location = response.Headers.Location?.ToString() ?? "";
-        Assert.False(location.StartsWith(client.PostLogoutRedirectUri, StringComparison.Ordinal), $"Redirected to {location}.");
+        var question = await EndSession.ReadQuestionAsync(response);
+        await EndSession.AssertStillSignedInAsync(browser, client);
+        var answered = await EndSession.SignOutForm(question).SubmitAsync(browser);
+        Assert.True((int)answered.StatusCode < 500, $"Got {(int)answered.StatusCode}.");
+        EndSession.AssertNoRedirectTo(answered, client.PostLogoutRedirectUri);
+        await EndSession.AssertSignedOutAsync(browser, client);
     }
 
     private async Task<string> ForgeAsync(string forgery, JsonWebToken genuine)

@@ -12,7 +12,9 @@ namespace ClinikoIdP.IntegrationTests.Conformance;
 /// <summary>
 /// oidcc-rp-initiated-logout-certification-test-plan: the browser goes back to the app only to a registered
 /// post_logout_redirect_uri, matched exactly, with a valid id_token_hint; otherwise the user sees the signed-out page.
-/// Either way the session ends (a following prompt=none gets login_required).
+/// A request whose hint belongs to the signed-in user's session ends it at once; any other first asks the user
+/// (RP-Initiated Logout 1.0 §2; the suite accepts a confirmation page and answers it), and the session lives on until
+/// they answer "Sign out". Either way the session ends (a following prompt=none gets login_required).
 /// </summary>
 public class RpInitiatedLogoutPlan(IdpFactory factory) : IClassFixture<IdpFactory>
 {
@@ -85,7 +87,7 @@ public class RpInitiatedLogoutPlan(IdpFactory factory) : IClassFixture<IdpFactor
         var (client, idToken) = await SignInAsync(browser);
         var unsigned = $"{Base64UrlEncoder.Encode("""{"alg":"none","typ":"JWT"}""")}.{idToken.Split('.')[1]}.";
 
-        await AssertSignedOutWithoutRedirectAsync(browser, client,
+        await AssertAskedThenSignedOutWithoutRedirectAsync(browser, client,
             ("id_token_hint", unsigned), ("post_logout_redirect_uri", client.PostLogoutRedirectUri), ("state", "s"));
     }
 
@@ -100,7 +102,7 @@ public class RpInitiatedLogoutPlan(IdpFactory factory) : IClassFixture<IdpFactor
         var forged = new JsonWebTokenHandler().CreateToken(Base64UrlEncoder.Decode(original.EncodedPayload),
             new SigningCredentials(new RsaSecurityKey(foreignKey) { KeyId = original.Kid }, SecurityAlgorithms.RsaSha256));
 
-        await AssertSignedOutWithoutRedirectAsync(browser, client,
+        await AssertAskedThenSignedOutWithoutRedirectAsync(browser, client,
             ("id_token_hint", forged), ("post_logout_redirect_uri", client.PostLogoutRedirectUri), ("state", "s"));
     }
 
@@ -110,7 +112,7 @@ public class RpInitiatedLogoutPlan(IdpFactory factory) : IClassFixture<IdpFactor
         using var browser = factory.NewBrowser();
         var (client, _) = await SignInAsync(browser);
 
-        await AssertSignedOutWithoutRedirectAsync(browser, client, ("post_logout_redirect_uri", client.PostLogoutRedirectUri), ("state", "s"));
+        await AssertAskedThenSignedOutWithoutRedirectAsync(browser, client, ("post_logout_redirect_uri", client.PostLogoutRedirectUri), ("state", "s"));
     }
 
     [Fact]
@@ -128,7 +130,7 @@ public class RpInitiatedLogoutPlan(IdpFactory factory) : IClassFixture<IdpFactor
         using var browser = factory.NewBrowser();
         var (client, _) = await SignInAsync(browser);
 
-        await AssertSignedOutWithoutRedirectAsync(browser, client);
+        await AssertAskedThenSignedOutWithoutRedirectAsync(browser, client);
     }
 
     [Fact]
@@ -137,7 +139,7 @@ public class RpInitiatedLogoutPlan(IdpFactory factory) : IClassFixture<IdpFactor
         using var browser = factory.NewBrowser();
         var (client, _) = await SignInAsync(browser);
 
-        await AssertSignedOutWithoutRedirectAsync(browser, client, ("state", "only-state"));
+        await AssertAskedThenSignedOutWithoutRedirectAsync(browser, client, ("state", "only-state"));
     }
 
     private static void AssertRedirectedBack(HttpResponseMessage response, TestClient client, string? expectedState)
@@ -150,9 +152,25 @@ public class RpInitiatedLogoutPlan(IdpFactory factory) : IClassFixture<IdpFactor
     }
 
     /// <summary>The user lands on the signed-out page of the identity provider, never back at the app, and is signed out.</summary>
-    private static async Task AssertSignedOutWithoutRedirectAsync(Browser browser, TestClient client, params (string Name, string Value)[] parameters)
+    private static async Task AssertSignedOutWithoutRedirectAsync(Browser browser, TestClient client, params (string Name, string Value)[] parameters) =>
+        await AssertLandedSignedOutAsync(browser, client, await browser.GetAsync(EndSession.Url(parameters)));
+
+    /// <summary>
+    /// The user is asked first, with the request's parameters carried in the form for OpenIddict to check again, and is
+    /// still signed in; answering "Sign out" ends the session on the signed-out page, never back at the app.
+    /// </summary>
+    private static async Task AssertAskedThenSignedOutWithoutRedirectAsync(Browser browser, TestClient client, params (string Name, string Value)[] parameters)
     {
-        var response = await browser.GetAsync(EndSession.Url(parameters));
+        var question = await EndSession.ReadQuestionAsync(await browser.GetAsync(EndSession.Url(parameters)));
+        var form = EndSession.SignOutForm(question);
+        Assert.All(parameters, parameter => Assert.Equal(parameter.Value, form[parameter.Name]));
+        await EndSession.AssertStillSignedInAsync(browser, client);
+
+        await AssertLandedSignedOutAsync(browser, client, await form.SubmitAsync(browser));
+    }
+
+    private static async Task AssertLandedSignedOutAsync(Browser browser, TestClient client, HttpResponseMessage response)
+    {
         EndSession.AssertNoRedirectTo(response, client.PostLogoutRedirectUri);
 
         var page = await browser.FollowAsync(response);

@@ -32,6 +32,21 @@ public sealed class BackChannelLogoutTests(SingleLogoutIdpFactory factory) : ICl
     }
 
     [Fact]
+    public async Task ALogoutLinkLeftUnansweredTellsNoApp()
+    {
+        var user = await Seed.UserAsync(factory);
+        var app = await RegisterWithBackChannelAsync("up");
+        using var browser = factory.NewBrowser();
+        await Journeys.SignInForTokensAsync(browser, app, user);
+
+        await EndSession.ReadQuestionAsync(await browser.GetAsync(EndSession.Path));
+        await factory.DeliverDueAsync();
+
+        Assert.DoesNotContain(factory.Receivers.Received, r => r.Uri == new Uri(BackChannelUri(app.ClientId, "up")));
+        await EndSession.AssertStillSignedInAsync(browser, app);
+    }
+
+    [Fact]
     public async Task AnAppThatIsDownIsRetriedThenAbandonedWithoutHoldingUpTheOthers()
     {
         var (up, down, _) = await SignInToTwoAppsThenSignOutAsync("down");
@@ -71,7 +86,10 @@ public sealed class BackChannelLogoutTests(SingleLogoutIdpFactory factory) : ICl
 
     private static string BackChannelUri(string clientId, string kind) => $"https://{kind}-{clientId}.clinic.test/backchannel-logout";
 
-    /// <summary>Signs one user in to an app that answers and to one of the given kind, then signs out on ClinikoIdP.</summary>
+    /// <summary>
+    /// Signs one user in to an app that answers and to one of the given kind, then follows a bare logout link on
+    /// ClinikoIdP and answers its question with "Sign out".
+    /// </summary>
     private async Task<(TestClient Up, TestClient Other, string IdToken)> SignInToTwoAppsThenSignOutAsync(string otherKind)
     {
         var user = await Seed.UserAsync(factory);
@@ -83,7 +101,8 @@ public sealed class BackChannelLogoutTests(SingleLogoutIdpFactory factory) : ICl
         var second = other.NewAuthorizationRequest();
         Assert.NotNull((await Journeys.AuthorizeAsync(browser, second)).Code);
 
-        var signedOut = await browser.NavigateAsync("/connect/endsession");
+        var question = await EndSession.ReadQuestionAsync(await browser.GetAsync(EndSession.Path));
+        var signedOut = await browser.FollowAsync(await EndSession.SignOutForm(question).SubmitAsync(browser));
         Assert.False(browser.HasSessionCookie, $"still signed in after end session ({signedOut.StatusCode})");
         return (up, other, tokens.IdToken!);
     }

@@ -46,6 +46,19 @@ public class EveryPageHeadersTests(ThrowingRouteIdpFactory factory) : IClassFixt
         }
     }
 
+    /// <summary>The question asked before a logout request that does not prove itself: a page no other site may frame.</summary>
+    [Fact]
+    public async Task TheLogoutQuestionSendsTheHardeningHeaders()
+    {
+        using var browser = factory.NewBrowser();
+        await Journeys.SignInAsync(browser, (await factory.StandardClientAsync()).NewAuthorizationRequest(), await factory.StandardUserAsync());
+
+        var response = await browser.GetAsync(EndSession.Path);
+
+        await EndSession.ReadQuestionAsync(response);
+        AssertHardened(response, "logout question");
+    }
+
     [Fact]
     public async Task NotFoundPageSendsTheHardeningHeaders()
     {
