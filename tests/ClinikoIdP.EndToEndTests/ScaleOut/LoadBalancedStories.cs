@@ -61,8 +61,10 @@ public sealed partial class LoadBalancedStories(LoadBalancedIdp idp)
         var pages = new[] { await idp.NewPageAsync(), await idp.NewPageAsync() };
         var callbacks = new List<Callback>();
         var posts = new List<string>();
-        foreach (var page in pages)
+        foreach (var (page, node) in pages.Select((page, node) => (page, node)))
         {
+            // Each browser is pinned to its own node: in turn, a redirect between the two posts could send both to one.
+            await page.Context.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { [Nginx.PinHeader] = $"{node}" });
             callbacks.Add(await app.ExpectCallbackAsync(page));
             page.Response += (_, response) =>
             {

@@ -12,6 +12,9 @@ public sealed class Nginx : IAsyncDisposable
     public const string Executable = "/usr/sbin/nginx";
     public const string UpstreamHeader = "X-Upstream";
 
+    /// <summary>A request carrying this header with a node's index ("0", "1") goes to that node instead of the next in turn.</summary>
+    public const string PinHeader = "X-Pin-Node";
+
     private readonly Process process;
     private readonly string directory;
 
@@ -33,7 +36,10 @@ public sealed class Nginx : IAsyncDisposable
         Assert.True(File.Exists(Executable), $"{Executable} is missing: install Debian's nginx (./test.sh does).");
         var directory = Path.Combine(Path.GetTempPath(), "clinikoidp-nginx-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        var servers = string.Join("\n", nodePorts.Select(p => $"    server 127.0.0.1:{p} max_fails=1 fail_timeout=1s;"));
+        var ports = nodePorts.ToList();
+        var servers = string.Join("\n", ports.Select(p => $"    server 127.0.0.1:{p} max_fails=1 fail_timeout=1s;"));
+        var pinnedGroups = string.Join("\n", ports.Select((p, i) => $"  upstream node{i} {{ server 127.0.0.1:{p}; }}"));
+        var pins = string.Join("\n", ports.Select((_, i) => $"    \"{i}\" node{i};"));
         var runAs = Environment.UserName == "root" ? "user root;" : "";
         var config = $$"""
             {{runAs}}
@@ -52,10 +58,15 @@ public sealed class Nginx : IAsyncDisposable
               upstream clinikoidp {
             {{servers}}
               }
+            {{pinnedGroups}}
+              map $http_{{PinHeader.ToLowerInvariant().Replace('-', '_')}} $node_group {
+                default clinikoidp;
+            {{pins}}
+              }
               server {
                 listen 127.0.0.1:{{port}};
                 location / {
-                  proxy_pass http://clinikoidp;
+                  proxy_pass http://$node_group;
                   proxy_set_header Host $http_host;
                   proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
                   proxy_set_header X-Forwarded-Proto $scheme;
