@@ -28,17 +28,10 @@ public static class DatabaseHosting
         }
         else
         {
-            var busyTimeout = configuration.GetValue(SqliteBusyTimeout.Setting, SqliteBusyTimeout.Default);
+            var busyTimeout = configuration.GetValue(SqliteConnectionPragmas.BusyTimeoutSetting, SqliteConnectionPragmas.DefaultBusyTimeout);
             services.AddDbContextPool<IdpDbContext>(
-                options =>
-                {
-                    options.UseSqlite(connectionString ?? DefaultSqliteConnectionString).UseOpenIddict()
-                        .AddInterceptors(DatabaseFailureWitness.Instance, FirstWriteTransaction.Interceptor);
-                    if (busyTimeout > TimeSpan.Zero)
-                    {
-                        options.AddInterceptors(new SqliteBusyTimeout(busyTimeout));
-                    }
-                });
+                options => options.UseSqlite(connectionString ?? DefaultSqliteConnectionString).UseOpenIddict()
+                    .AddInterceptors(DatabaseFailureWitness.Instance, FirstWriteTransaction.Interceptor, new SqliteConnectionPragmas(busyTimeout)));
         }
 
         services.AddSingleton<IDbContextFactory<IdpDbContext>>(sp => new IdpDbContextFactory(sp, provider));
