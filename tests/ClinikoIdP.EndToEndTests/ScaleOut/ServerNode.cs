@@ -26,6 +26,8 @@ public sealed class ServerNode : IAsyncDisposable
 
     public bool IsRunning => !process.HasExited;
 
+    public int ProcessId => process.Id;
+
     /// <summary>What the node printed (for a failing test's message).</summary>
     public string Output
     {
