@@ -1,6 +1,7 @@
 using ClinikoIdP.EndToEndTests.Infrastructure;
 using ClinikoIdP.EndToEndTests.Pages;
 using ClinikoIdP.TestSupport;
+using Microsoft.Playwright;
 
 namespace ClinikoIdP.EndToEndTests.Stories;
 
@@ -21,6 +22,17 @@ public static class Journeys
     {
         var member = await StaffMember.CreateAsync(fixture.Server);
         var page = await fixture.NewPageAsync();
+        var enrolled = await SignInWithEnrolmentAsync(fixture, page, member);
+        await page.Context.CloseAsync();
+        return enrolled;
+    }
+
+    /// <summary>
+    /// <paramref name="member"/>, who has no authenticator yet, signs in to the clinic app on <paramref name="page"/>:
+    /// password, authenticator set-up, backup codes saved, code redeemed. The page stays signed in.
+    /// </summary>
+    public static async Task<EnrolledStaffMember> SignInWithEnrolmentAsync(BrowserFixture fixture, IPage page, StaffMember member)
+    {
         var request = fixture.App.NewSignInRequest();
         var callback = await fixture.App.ExpectCallbackAsync(page);
 
@@ -30,8 +42,6 @@ public static class Journeys
         var codes = await backupCodes.ReadCodesAsync();
         await backupCodes.ConfirmSavedAsync();
         await fixture.App.RedeemAsync(callback, request);
-
-        await page.Context.CloseAsync();
         return new EnrolledStaffMember(member, secret, codes);
     }
 }

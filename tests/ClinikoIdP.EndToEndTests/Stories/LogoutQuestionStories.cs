@@ -17,7 +17,7 @@ public sealed class LogoutQuestionStories(BrowserFixture fixture) : IClassFixtur
     {
         var member = await StaffMember.CreateAsync(fixture.Server);
         var page = await fixture.NewPageAsync();
-        await SignInWithEnrolmentAsync(page, member);
+        await Journeys.SignInWithEnrolmentAsync(fixture, page, member);
         var endSession = new Uri(fixture.Server.BaseAddress, "/connect/endsession");
         await using var forum = await OtherSite.StartAsync(new Dictionary<string, string>
         {
@@ -37,17 +37,6 @@ public sealed class LogoutQuestionStories(BrowserFixture fixture) : IClassFixtur
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You are signed out" })).ToBeVisibleAsync();
         await page.GotoAsync("/");
         await Expect(new SignInPage(page).Password).ToBeVisibleAsync();
-    }
-
-    /// <summary>Signs a new staff member in to the clinic app through ClinikoIdP: password, authenticator set-up, backup codes.</summary>
-    private async Task SignInWithEnrolmentAsync(IPage page, StaffMember member)
-    {
-        var request = fixture.App.NewSignInRequest();
-        var callback = await fixture.App.ExpectCallbackAsync(page);
-        await (await SignInPage.OpenAsync(page, request)).SubmitAsync(member);
-        await Journeys.ScanAndConfirmAsync(await EnrolmentPage.ExpectAsync(page));
-        await (await BackupCodesPage.ExpectAsync(page)).ConfirmSavedAsync();
-        await fixture.App.RedeemAsync(callback, request);
     }
 
     private static async Task FollowTheLinkAsync(IPage page, OtherSite forum)
