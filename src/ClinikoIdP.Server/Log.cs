@@ -36,6 +36,9 @@ internal static partial class Log
     [LoggerMessage(1104, LogLevel.Information, "Asked user {UserId} before signing out: the logout request did not prove it came from their session")]
     public static partial void SignOutConfirmationAsked(ILogger logger, string userId);
 
+    [LoggerMessage(1105, LogLevel.Warning, "Refused an answer to the sign-out question while user {UserId} is signed in: its anti-forgery token is missing or not theirs")]
+    public static partial void SignOutAnswerRefused(ILogger logger, string userId);
+
     [LoggerMessage(1200, LogLevel.Warning, "Refused a token request for user {UserId}: the account is no longer allowed to sign in")]
     public static partial void TokenRefusedForUser(ILogger logger, string userId);
 

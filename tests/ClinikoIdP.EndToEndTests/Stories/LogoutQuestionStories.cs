@@ -39,6 +39,29 @@ public sealed class LogoutQuestionStories(BrowserFixture fixture) : IClassFixtur
         await Expect(new SignInPage(page).Password).ToBeVisibleAsync();
     }
 
+    /// <summary>
+    /// Two tabs show the question; the staff member answers "Sign out" in one, then, later, in the other. The second
+    /// answer comes when nobody is signed in: it is the logout it asked for (the signed-out page), not an error.
+    /// </summary>
+    [Fact]
+    public async Task AnsweringAnOldQuestionAfterSigningOutInAnotherTabShowsTheSignedOutPage()
+    {
+        var member = await StaffMember.CreateAsync(fixture.Server);
+        var page = await fixture.NewPageAsync();
+        await Journeys.SignInWithEnrolmentAsync(fixture, page, member);
+        var otherTab = await page.Context.NewPageAsync();
+        await otherTab.GotoAsync("/connect/endsession");
+        await page.GotoAsync("/connect/endsession");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You are signed out" })).ToBeVisibleAsync();
+        await otherTab.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+
+        await Expect(otherTab.GetByRole(AriaRole.Heading, new() { Name = "You are signed out" })).ToBeVisibleAsync();
+        await otherTab.GotoAsync("/");
+        await Expect(new SignInPage(otherTab).Password).ToBeVisibleAsync();
+    }
+
     private static async Task FollowTheLinkAsync(IPage page, OtherSite forum)
     {
         await page.GotoAsync(forum.Origin.ToString());

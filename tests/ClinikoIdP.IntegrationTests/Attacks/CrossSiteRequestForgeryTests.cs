@@ -79,6 +79,28 @@ public class CrossSiteRequestForgeryTests(IdpFactory factory) : IClassFixture<Id
         await EndSession.AssertStillSignedInAsync(victim, client);
     }
 
+    /// <summary>
+    /// An answer left open while its asker signed out and someone else signed in on the same computer: its anti-forgery
+    /// token belongs to the first person, so it must not sign the second one out. The refusal is the error page (400).
+    /// </summary>
+    [Fact]
+    public async Task AnOldAnswerToTheLogoutQuestionDoesNotSignOutTheNextPersonToSignIn()
+    {
+        var client = await factory.StandardClientAsync();
+        using var sharedComputer = await SignedInBrowserAsync(client, await factory.StandardUserAsync());
+        var oldAnswer = EndSession.SignOutForm(await EndSession.ReadQuestionAsync(await sharedComputer.GetAsync(EndSession.Path)));
+        await EndSession.SignOutForm(await EndSession.ReadQuestionAsync(await sharedComputer.GetAsync(EndSession.Path)))
+            .SubmitAsync(sharedComputer);
+        await Journeys.SignInAsync(sharedComputer, client.NewAuthorizationRequest(), await Seed.UserAsync(factory));
+
+        var response = await oldAnswer.SubmitAsync(sharedComputer);
+
+        var refusal = await ErrorPage.ReadAsync(response);
+        Assert.Equal(HttpStatusCode.BadRequest, refusal.Status);
+        Assert.Equal("That request wasn't valid", refusal.Title);
+        await EndSession.AssertStillSignedInAsync(sharedComputer, client);
+    }
+
     private async Task<Browser> SignedInBrowserAsync(TestClient client, TestUser user)
     {
         var browser = factory.NewBrowser();

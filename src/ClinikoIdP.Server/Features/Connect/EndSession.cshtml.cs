@@ -22,7 +22,7 @@ namespace ClinikoIdP.Server.Features.Connect;
 /// clinic app only when the hint validated; otherwise it sees the signed-out page.
 /// </summary>
 // A clinic app may send the logout request itself as a form POST (§2), which carries no anti-forgery token; the
-// handler that answers the question, which acts for the signed-in user, validates the token itself.
+// handler that answers the question validates the token itself whenever someone is signed in.
 [IgnoreAntiforgeryToken]
 public sealed class EndSessionModel(
     SessionTerminator terminator,
@@ -43,10 +43,20 @@ public sealed class EndSessionModel(
 
     public Task<IActionResult> OnPostAsync() => HandleAsync();
 
+    /// <summary>
+    /// The "Sign out" answer. The anti-forgery token is there so that another site's form cannot sign the signed-in
+    /// person out; it is tied to the person who was asked. When nobody is signed in any more (they signed out in another
+    /// tab, or the session expired or was ended), that token can no longer validate, and there is nothing left to forge:
+    /// the answer is then the logout it asked for, exactly as a plain request with nobody signed in would be. When
+    /// someone is signed in, the token must be theirs, from this browser, so a question left open while somebody else
+    /// signed in on the same computer cannot sign them out: that is refused with 400 (the error page).
+    /// </summary>
     public async Task<IActionResult> OnPostConfirmAsync()
     {
-        if (!await antiforgery.IsRequestValidAsync(HttpContext))
+        var session = await HttpContext.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        if (session is { Succeeded: true, Principal: { } user } && !await antiforgery.IsRequestValidAsync(HttpContext))
         {
+            Log.SignOutAnswerRefused(logger, user.FindFirst(Claims.Subject)?.Value ?? "");
             return BadRequest();
         }
 
