@@ -5,9 +5,9 @@ using ClinikoIdP.Server.Features.SignIn;
 namespace ClinikoIdP.IntegrationTests.Flow;
 
 /// <summary>
-/// The question asked before a logout request that does not prove itself (RP-Initiated Logout 1.0 §2) and its answer,
-/// here one that comes after the session already ended. When the question is asked at all is in
-/// <see cref="EndSessionTests"/>.
+/// The question asked before a logout request that does not prove itself (RP-Initiated Logout 1.0 §2) and its answer:
+/// an answer that comes after the session already ended, and the request's parameters carried across. When the question
+/// is asked at all is in <see cref="EndSessionTests"/>.
 /// </summary>
 public class EndSessionQuestionTests(IdpFactory factory) : IClassFixture<IdpFactory>
 {
@@ -54,5 +54,31 @@ public class EndSessionQuestionTests(IdpFactory factory) : IClassFixture<IdpFact
         Assert.Equal(client.PostLogoutRedirectUri + "?state=late", Browser.LocationOf(answered).ToString());
         await EndSession.AssertSignedOutAsync(desk, client);
         await EndSession.AssertStillSignedInAsync(laptop, client);
+    }
+
+    [Fact]
+    public async Task TheAnswerCarriesTheLogoutRequestsOwnParametersEncoded()
+    {
+        using var browser = factory.NewBrowser();
+        var (client, _) = await SignInAsync(browser);
+        const string LogoutHint = "\"><script>alert('hint')</script>jane@clinic.test";
+
+        var response = await browser.GetAsync(EndSession.Url(("client_id", client.ClientId),
+            ("post_logout_redirect_uri", client.PostLogoutRedirectUri), ("state", "carried"), ("ui_locales", "en-GB"),
+            ("logout_hint", LogoutHint), ("prompt", "none"), ("Input.Email", "attacker@evil.example")));
+
+        Assert.DoesNotContain("<script>alert('hint')", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var answer = EndSession.SignOutForm(await EndSession.ReadQuestionAsync(response));
+        Assert.Equal(LogoutHint, answer["logout_hint"]);
+        Assert.Equal(client.ClientId, answer["client_id"]);
+        Assert.Equal(client.PostLogoutRedirectUri, answer["post_logout_redirect_uri"]);
+        Assert.Equal("carried", answer["state"]);
+        Assert.Equal("en-GB", answer["ui_locales"]);
+        // Only the parameters RP-Initiated Logout 1.0 §2 defines are carried, not whatever else the request held.
+        Assert.Null(answer["prompt"]);
+        Assert.Null(answer["Input.Email"]);
+
+        Assert.Equal(SignInRoutes.SignedOut, Browser.LocationOf(await answer.SubmitAsync(browser)).AbsolutePath);
+        await EndSession.AssertSignedOutAsync(browser, client);
     }
 }

@@ -33,6 +33,9 @@ public sealed class EndSessionModel(
     /// <summary>The named handler the question's form posts to (<c>?handler=Confirm</c>).</summary>
     public const string ConfirmHandler = "Confirm";
 
+    /// <summary>RP-Initiated Logout 1.0 §2's hint about the user to sign out (OpenIddict 7.8 has no constant for it).</summary>
+    private const string LogoutHint = "logout_hint";
+
     /// <summary>The app that sent the request, when the request names a registered one.</summary>
     public string? ApplicationName { get; private set; }
 
@@ -140,11 +143,16 @@ public sealed class EndSessionModel(
         return await applications.GetLocalizedDisplayNameAsync(application, HttpContext.RequestAborted) ?? clientId;
     }
 
+    /// <summary>
+    /// The parameters RP-Initiated Logout 1.0 §2 defines, and only those: the answer is the same logout request again,
+    /// so OpenIddict checks exactly what the app sent, while anything else in the request is not carried into the page.
+    /// </summary>
     private static List<KeyValuePair<string, string>> CarriedParameters(OpenIddictRequest request) =>
     [
         .. new (string Name, string? Value)[]
         {
             (Parameters.IdTokenHint, request.IdTokenHint),
+            (LogoutHint, (string?)request.GetParameter(LogoutHint)),
             (Parameters.ClientId, request.ClientId),
             (Parameters.PostLogoutRedirectUri, request.PostLogoutRedirectUri),
             (Parameters.State, request.State),
