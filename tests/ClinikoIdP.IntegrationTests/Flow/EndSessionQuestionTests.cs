@@ -6,8 +6,8 @@ namespace ClinikoIdP.IntegrationTests.Flow;
 
 /// <summary>
 /// The question asked before a logout request that does not prove itself (RP-Initiated Logout 1.0 §2) and its answer:
-/// an answer that comes after the session already ended, and the request's parameters carried across. When the question
-/// is asked at all is in <see cref="EndSessionTests"/>.
+/// an answer that comes after the session already ended, the request's parameters carried across, and addresses that
+/// name a page handler. When the question is asked at all is in <see cref="EndSessionTests"/>.
 /// </summary>
 public class EndSessionQuestionTests(IdpFactory factory) : IClassFixture<IdpFactory>
 {
@@ -80,5 +80,46 @@ public class EndSessionQuestionTests(IdpFactory factory) : IClassFixture<IdpFact
 
         Assert.Equal(SignInRoutes.SignedOut, Browser.LocationOf(await answer.SubmitAsync(browser)).AbsolutePath);
         await EndSession.AssertSignedOutAsync(browser, client);
+    }
+
+    public static TheoryData<string, string> HandlerAddresses => new()
+    {
+        { "GET", "Confirm" }, { "GET", "confirm" }, { "GET", "Unknown" }, { "POST", "Unknown" },
+    };
+
+    /// <summary>
+    /// The handler name is this page's own plumbing, not an OpenID Connect parameter, and an OP ignores parameters it
+    /// does not understand (OpenID Connect Core 1.0 §3.1.2.1): such a request is a logout request like any other.
+    /// Above all, a GET naming the "Sign out" answer must never be obeyed (a link or image would sign people out).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(HandlerAddresses))]
+    public async Task ARequestNamingAHandlerIsAnsweredLikeAPlainLogoutRequest(string method, string handler)
+    {
+        using var browser = factory.NewBrowser();
+        var (client, _) = await SignInAsync(browser);
+        (string, string)[] parameters = [("client_id", client.ClientId),
+            ("post_logout_redirect_uri", client.PostLogoutRedirectUri), ("state", "h")];
+
+        var response = await SendAsync(browser, method, handler, parameters);
+
+        var question = await EndSession.ReadQuestionAsync(response);
+        Assert.NotNull(question.Document.QuerySelector(".lead strong"));
+        Assert.Equal("h", EndSession.SignOutForm(question)["state"]);
+        await EndSession.AssertStillSignedInAsync(browser, client);
+
+        // With nobody signed in a plain request has nothing to ask: straight to the signed-out page.
+        using var signedOut = factory.NewBrowser();
+        var anonymous = await SendAsync(signedOut, method, handler, parameters);
+        Assert.Equal(SignInRoutes.SignedOut, Browser.LocationOf(anonymous).AbsolutePath);
+    }
+
+    private static Task<HttpResponseMessage> SendAsync(Browser browser, string method, string handler,
+        (string Name, string Value)[] parameters)
+    {
+        var handlerUrl = EndSession.Url(("handler", handler));
+        return method == "GET"
+            ? browser.GetAsync(EndSession.Url([("handler", handler), .. parameters]))
+            : browser.PostFormAsync(handlerUrl, parameters.Select(p => new KeyValuePair<string, string>(p.Name, p.Value)));
     }
 }

@@ -77,6 +77,32 @@ public class MalformedRequestTests(IdpFactory factory) : IClassFixture<IdpFactor
         Assert.Equal("invalid_request", (await ErrorPage.ReadAsync(response)).ProtocolError);
     }
 
+    public static TheoryData<string, string> UnsupportedMethods => new()
+    {
+        { "PUT", EndSession.Path }, { "DELETE", EndSession.Path + "?handler=Confirm" }, { "PATCH", EndSession.Path },
+        { "PUT", "/connect/authorize" },
+    };
+
+    /// <summary>
+    /// The browser endpoints take GET and POST only (OIDC Core §3.1.2.1, RP-Initiated Logout 1.0 §2). Any other method is
+    /// OpenIddict's invalid_request on the error page with 400, the same page whatever the method that led there.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(UnsupportedMethods))]
+    public async Task AnUnsupportedMethodGetsTheErrorPageWith400(string method, string url)
+    {
+        var client = await factory.StandardClientAsync();
+        using var browser = factory.NewBrowser();
+        await Journeys.SignInForTokensAsync(browser, client, await factory.StandardUserAsync());
+
+        var response = await browser.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
+
+        var error = await ErrorPage.ReadAsync(response);
+        Assert.Equal(HttpStatusCode.BadRequest, error.Status);
+        Assert.Equal("invalid_request", error.ProtocolError);
+        await EndSession.AssertStillSignedInAsync(browser, client);
+    }
+
     [Fact]
     public async Task OversizedSignInFieldsRedisplayTheFormWithAnError()
     {

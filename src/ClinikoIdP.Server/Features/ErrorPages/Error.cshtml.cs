@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ClinikoIdP.Server.Features.ErrorPages;
@@ -25,6 +26,17 @@ public sealed class ErrorModel : PageModel
     public void OnGet(int? status) => Describe(status);
 
     public void OnPost(int? status) => Describe(status);
+
+    /// <summary>
+    /// A failed request re-executes here with its own method, and Razor Pages renders a page whose handlers do not match
+    /// it without running any, which would leave the defaults (a 500) in place of what happened: a PUT or DELETE that
+    /// OpenIddict refused with 400 is described like a GET.
+    /// </summary>
+    public override void OnPageHandlerSelected(PageHandlerSelectedContext context)
+    {
+        context.HandlerMethod ??= context.ActionDescriptor.HandlerMethods
+            .FirstOrDefault(handler => HttpMethods.IsGet(handler.HttpMethod));
+    }
 
     /// <summary>
     /// The status of the failed request this page stands in for, read from the framework rather than from the request's
