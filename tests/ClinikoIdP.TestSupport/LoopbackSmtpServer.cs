@@ -35,7 +35,7 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
     /// <summary>Starts a server on a free loopback port.</summary>
     public static LoopbackSmtpServer Start()
     {
-        var server = new LoopbackSmtpServer(FreePort());
+        var server = new LoopbackSmtpServer(LoopbackPorts.Free());
         server.Resume();
         return server;
     }
@@ -132,13 +132,6 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
 
     private static bool SentTo(MimeMessage message, string to) =>
         message.To.Mailboxes.Any(m => string.Equals(m.Address, to, StringComparison.OrdinalIgnoreCase));
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private sealed class Store(LoopbackSmtpServer server) : MessageStore
     {

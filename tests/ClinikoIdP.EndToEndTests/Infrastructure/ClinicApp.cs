@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using ClinikoIdP.TestSupport;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.IdentityModel.Tokens;
 using Microsoft.Playwright;
@@ -56,7 +56,7 @@ public sealed class ClinicApp
         new(server, clientId, secret, origin);
 
     /// <summary>A loopback origin on a port nothing listens on: where a clinic app's callback is intercepted.</summary>
-    public static Uri NewLoopbackOrigin() => new($"http://127.0.0.1:{UnusedPort()}");
+    public static Uri NewLoopbackOrigin() => new($"http://127.0.0.1:{LoopbackPorts.Free()}");
 
     /// <summary>A fresh authorization request (code flow, PKCE S256, state and nonce).</summary>
     public SignInRequest NewSignInRequest()
@@ -152,13 +152,6 @@ public sealed class ClinicApp
         using var response = await http.SendAsync(message);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return (response.StatusCode, json.RootElement.TryGetProperty("refresh_token", out var rotated) ? rotated.GetString() : null);
-    }
-
-    private static int UnusedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private AuthenticationHeaderValue ClientSecretBasic() => new(

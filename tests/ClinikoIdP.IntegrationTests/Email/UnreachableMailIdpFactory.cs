@@ -1,9 +1,8 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using ClinikoIdP.Authentication.Policy;
 using ClinikoIdP.IntegrationTests.Infrastructure;
 using ClinikoIdP.Server.Features.Email;
+using ClinikoIdP.TestSupport;
 
 namespace ClinikoIdP.IntegrationTests.Email;
 
@@ -14,7 +13,7 @@ namespace ClinikoIdP.IntegrationTests.Email;
 public sealed class UnreachableMailIdpFactory() : IdpFactory(TwoFactorEnforcement.Always, new Dictionary<string, string?>
 {
     ["Email:Smtp:Host"] = "127.0.0.1",
-    ["Email:Smtp:Port"] = ClosedPort().ToString(CultureInfo.InvariantCulture),
+    ["Email:Smtp:Port"] = LoopbackPorts.Free().ToString(CultureInfo.InvariantCulture),
     ["Email:Smtp:Security"] = nameof(SmtpSecurity.None),
     ["Email:Smtp:UserName"] = MailUserName,
     ["Email:Smtp:Password"] = MailPassword,
@@ -26,12 +25,4 @@ public sealed class UnreachableMailIdpFactory() : IdpFactory(TwoFactorEnforcemen
 {
     public const string MailUserName = "idp-sender@clinic.example";
     public const string MailPassword = "mail-password-that-must-never-show";
-
-    // A port that was free a moment ago: nothing listens on it, so connections are refused at once.
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -16,7 +16,7 @@ namespace ClinikoIdP.IntegrationTests.PostgreSql;
 /// </summary>
 public sealed class DatabaseRestartTests : IDisposable
 {
-    private readonly TestPostgreSql.PrivateServer server = new(RepositoryPaths.Root(), port: 55433);
+    private readonly TestPostgreSql.PrivateServer server = new(RepositoryPaths.Root(), LoopbackPorts.Free());
 
     [Fact]
     public async Task AKilledDatabaseServerGives503sThenTheSameSignInCompletesAndTheDataIsIntact()
