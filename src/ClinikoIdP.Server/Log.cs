@@ -45,6 +45,9 @@ internal static partial class Log
     [LoggerMessage(1201, LogLevel.Warning, "Refused a token request for user {UserId}: two-step verification is required and the user has not set it up")]
     public static partial void TokenRefusedWithoutSecondFactor(ILogger logger, string userId);
 
+    [LoggerMessage(1202, LogLevel.Warning, "Refused a client assertion of client {ClientId}: {Reason}")]
+    public static partial void ClientAssertionRefused(ILogger logger, string clientId, string reason);
+
     [LoggerMessage(1300, LogLevel.Warning, "Gave up delivering a back-channel logout to client {ClientId} after {Attempts} attempts: {Error}")]
     public static partial void BackChannelLogoutAbandoned(ILogger logger, string clientId, int attempts, string error);
 
@@ -72,8 +75,8 @@ internal static partial class Log
     [LoggerMessage(1830, LogLevel.Warning, "The database could not be reached on {Method} {Path}: answered 503 ({ExceptionType}: {Reason})")]
     public static partial void DatabaseUnreachable(ILogger logger, string method, string path, string exceptionType, string reason);
 
-    [LoggerMessage(1840, LogLevel.Information, "Pruned {Tokens} spent tokens and {Authorizations} spent authorizations")]
-    public static partial void Pruned(ILogger logger, long tokens, long authorizations);
+    [LoggerMessage(1840, LogLevel.Information, "Pruned {Tokens} spent tokens, {Authorizations} spent authorizations and {AssertionUses} expired client assertion uses")]
+    public static partial void Pruned(ILogger logger, long tokens, long authorizations, long assertionUses);
 
     [LoggerMessage(1841, LogLevel.Warning, "Could not prune spent tokens ({Reason}); trying again next round")]
     public static partial void PruningFailed(ILogger logger, string reason);

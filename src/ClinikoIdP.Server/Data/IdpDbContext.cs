@@ -1,5 +1,6 @@
 using ClinikoIdP.Server.Features.AccountLinks;
 using ClinikoIdP.Server.Features.BackupCodes;
+using ClinikoIdP.Server.Features.Clients;
 using ClinikoIdP.Server.Features.Email;
 using ClinikoIdP.Server.Features.OrganisationSettings;
 using ClinikoIdP.Server.Features.Passkeys;
@@ -57,6 +58,8 @@ public class IdpDbContext : IdentityDbContext<ClinicUser>, IDataProtectionKeyCon
     public DbSet<PasskeyUseRecord> PasskeyUses => Set<PasskeyUseRecord>();
 
     public DbSet<RememberedComputerRecord> RememberedComputers => Set<RememberedComputerRecord>();
+
+    public DbSet<ClientAssertionUseRecord> ClientAssertionUses => Set<ClientAssertionUseRecord>();
 
     // Stored as sortable numbers: SQLite cannot compare or order DateTimeOffset text in queries.
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -146,6 +149,15 @@ public class IdpDbContext : IdentityDbContext<ClinicUser>, IDataProtectionKeyCon
             link.HasIndex(l => l.TokenHash).IsUnique();
             link.HasIndex(l => new { l.UserId, l.Purpose });
             link.HasOne<ClinicUser>().WithMany().HasForeignKey(l => l.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ClientAssertionUseRecord>(use =>
+        {
+            use.ToTable("ClientAssertionUses");
+            use.HasKey(u => new { u.ClientId, u.Jti });
+            use.Property(u => u.ClientId).HasMaxLength(100);
+            use.Property(u => u.Jti).HasMaxLength(ClientAssertionUseRecord.MaxJtiLength);
+            use.HasIndex(u => u.ExpiresAt);
         });
 
         builder.Entity<PasskeyUseRecord>(use =>

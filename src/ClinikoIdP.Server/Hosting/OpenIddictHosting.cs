@@ -58,6 +58,7 @@ public static class OpenIddictHosting
                 server.AddEventHandler(AccessTokenSigningCredentials.Descriptor);
                 server.AddEventHandler(MachineAccessTokenStorage.Descriptor);
                 server.AddEventHandler(ClientAssertionErrors.Descriptor);
+                server.AddEventHandler(ClientAssertionReplayGuard.Descriptor);
                 server.AddEventHandler(MetadataCacheHeaders.ForDiscovery);
                 server.AddEventHandler(MetadataCacheHeaders.ForJwks);
 

@@ -1,4 +1,5 @@
 using ClinikoIdP.IntegrationTests.Infrastructure;
+using ClinikoIdP.Server.Features.Clients;
 using ClinikoIdP.Server.Features.Pruning;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,7 +9,10 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace ClinikoIdP.IntegrationTests.Performance;
 
-/// <summary>The background pruning removes spent token and authorization rows past the threshold and keeps the rest.</summary>
+/// <summary>
+/// The background pruning removes spent token and authorization rows past the threshold, and uses of client assertions
+/// that have expired, and keeps the rest.
+/// </summary>
 public class SpentTokenPruningTests(IdpFactory factory) : IClassFixture<IdpFactory>
 {
     [Fact]
@@ -34,6 +38,24 @@ public class SpentTokenPruningTests(IdpFactory factory) : IClassFixture<IdpFacto
         await pruner.PruneAsync(CancellationToken.None);
 
         Assert.Equal(["live"], await TokensAsync(subject));
+    }
+
+    [Fact]
+    public async Task UsesOfClientAssertionsGoOnceTheyHaveExpired()
+    {
+        var client = Seed.UniqueId("assertions");
+        var now = factory.Clock.GetUtcNow();
+        await factory.QueryAsync(async db =>
+        {
+            db.ClientAssertionUses.Add(new ClientAssertionUseRecord { ClientId = client, Jti = "expired", ExpiresAt = now.AddMinutes(-1) });
+            db.ClientAssertionUses.Add(new ClientAssertionUseRecord { ClientId = client, Jti = "live", ExpiresAt = now.AddMinutes(4) });
+            return await db.SaveChangesAsync();
+        });
+
+        await factory.Services.GetRequiredService<SpentTokenPruner>().PruneAsync(CancellationToken.None);
+
+        Assert.Equal(["live"], await factory.QueryAsync(db =>
+            db.ClientAssertionUses.Where(u => u.ClientId == client).Select(u => u.Jti).ToListAsync()));
     }
 
     private async Task AddTokenAsync(string subject, string name, string status, DateTimeOffset created, DateTimeOffset expires)

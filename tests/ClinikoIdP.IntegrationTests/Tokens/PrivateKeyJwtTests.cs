@@ -48,6 +48,50 @@ public sealed class PrivateKeyJwtTests(IdpFactory factory) : IClassFixture<IdpFa
     }
 
     [Fact]
+    public async Task AnAssertionIsAcceptedOnceAndAReplayOfItIsRefused()
+    {
+        // OIDC Core §9: a client assertion's jti "MUST only be used once". Someone who captured one (a log, a proxy)
+        // must not be able to get tokens with it while it has not expired.
+        var machine = await Seed.MachineClientAsync(factory);
+        WriteKeySet(includePrivate: false);
+        await factory.AdminOkAsync("client", "set-keys", machine.ClientId, "--jwks", keyFile, "--keys-only");
+        var assertion = Assertion(machine.ClientId, clientKey);
+
+        (await RequestTokenAsync(machine, assertion)).EnsureSuccess();
+        var replayed = await RequestTokenAsync(machine, assertion);
+
+        Assert.Equal("invalid_client", replayed.Error);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, replayed.Status);
+        (await RequestTokenAsync(machine, Assertion(machine.ClientId, clientKey))).EnsureSuccess();
+    }
+
+    [Fact]
+    public async Task OneAssertionSentManyTimesAtOnceGetsExactlyOneToken()
+    {
+        var machine = await Seed.MachineClientAsync(factory);
+        WriteKeySet(includePrivate: false);
+        await factory.AdminOkAsync("client", "set-keys", machine.ClientId, "--jwks", keyFile, "--keys-only");
+        var assertion = Assertion(machine.ClientId, clientKey);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => RequestTokenAsync(machine, assertion)));
+
+        Assert.Single(answers, answer => answer.Status == System.Net.HttpStatusCode.OK);
+        Assert.All(answers.Where(answer => answer.Status != System.Net.HttpStatusCode.OK), answer => Assert.Equal("invalid_client", answer.Error));
+    }
+
+    [Fact]
+    public async Task AnAssertionWithoutAJtiIsRefused()
+    {
+        var machine = await Seed.MachineClientAsync(factory);
+        WriteKeySet(includePrivate: false);
+        await factory.AdminOkAsync("client", "set-keys", machine.ClientId, "--jwks", keyFile, "--keys-only");
+
+        var refused = await RequestTokenAsync(machine, Assertion(machine.ClientId, clientKey, jti: null));
+
+        Assert.Equal("invalid_client", refused.Error);
+    }
+
+    [Fact]
     public async Task AKeySetWithPrivateKeyMaterialIsRefused()
     {
         var machine = await Seed.MachineClientAsync(factory);
@@ -87,7 +131,7 @@ public sealed class PrivateKeyJwtTests(IdpFactory factory) : IClassFixture<IdpFa
         File.WriteAllText(keyFile, JsonSerializer.Serialize(new { keys = new[] { key } }));
     }
 
-    private string Assertion(string clientId, ECDsa key, string? audience = null) => new JsonWebTokenHandler().CreateToken(
+    private string Assertion(string clientId, ECDsa key, string? audience = null, string? jti = "") => new JsonWebTokenHandler().CreateToken(
         new SecurityTokenDescriptor
         {
             Issuer = clientId,
@@ -95,7 +139,9 @@ public sealed class PrivateKeyJwtTests(IdpFactory factory) : IClassFixture<IdpFa
             // explicit typ keeps an assertion from passing for any other kind of JWT (CVE-2025-27370).
             Audience = audience ?? IdpFactory.BaseAddress.ToString(),
             TokenType = "client-authentication+jwt",
-            Claims = new Dictionary<string, object> { ["sub"] = clientId, ["jti"] = Guid.NewGuid().ToString("N") },
+            Claims = jti is null
+                ? new Dictionary<string, object> { ["sub"] = clientId }
+                : new Dictionary<string, object> { ["sub"] = clientId, ["jti"] = jti.Length > 0 ? jti : Guid.NewGuid().ToString("N") },
             Expires = factory.Clock.GetUtcNow().UtcDateTime.AddMinutes(2),
             IssuedAt = factory.Clock.GetUtcNow().UtcDateTime,
             NotBefore = factory.Clock.GetUtcNow().UtcDateTime,

@@ -12,7 +12,7 @@ namespace ClinikoIdP.Server.Data.CompiledModels.PostgreSql
     public partial class PostgreSqlIdpDbContextModel
     {
         private PostgreSqlIdpDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0b32a302-b3c7-489d-ab23-e6e7e6f01ec7"), entityTypeCount: 24)
+            : base(skipDetectChanges: false, modelId: new Guid("ecdfabd7-9fc9-4444-9135-906b9f9fd13a"), entityTypeCount: 25)
         {
         }
 
@@ -21,6 +21,7 @@ namespace ClinikoIdP.Server.Data.CompiledModels.PostgreSql
             var clinicUser = ClinicUserEntityType.Create(this);
             var accountLinkRecord = AccountLinkRecordEntityType.Create(this);
             var backupCodeRecord = BackupCodeRecordEntityType.Create(this);
+            var clientAssertionUseRecord = ClientAssertionUseRecordEntityType.Create(this);
             var outboxEmailRecord = OutboxEmailRecordEntityType.Create(this);
             var organisationSettingRecord = OrganisationSettingRecordEntityType.Create(this);
             var passkeyUseRecord = PasskeyUseRecordEntityType.Create(this);
@@ -64,6 +65,7 @@ namespace ClinikoIdP.Server.Data.CompiledModels.PostgreSql
             ClinicUserEntityType.CreateAnnotations(clinicUser);
             AccountLinkRecordEntityType.CreateAnnotations(accountLinkRecord);
             BackupCodeRecordEntityType.CreateAnnotations(backupCodeRecord);
+            ClientAssertionUseRecordEntityType.CreateAnnotations(clientAssertionUseRecord);
             OutboxEmailRecordEntityType.CreateAnnotations(outboxEmailRecord);
             OrganisationSettingRecordEntityType.CreateAnnotations(organisationSettingRecord);
             PasskeyUseRecordEntityType.CreateAnnotations(passkeyUseRecord);

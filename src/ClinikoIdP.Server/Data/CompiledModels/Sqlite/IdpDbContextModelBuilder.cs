@@ -11,7 +11,7 @@ namespace ClinikoIdP.Server.Data.CompiledModels.Sqlite
     public partial class IdpDbContextModel
     {
         private IdpDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bd90f8e8-2b3d-4d24-ad69-3a6e9eaf87f8"), entityTypeCount: 24)
+            : base(skipDetectChanges: false, modelId: new Guid("ab262b9d-9334-4287-aee4-a6574e4e5863"), entityTypeCount: 25)
         {
         }
 
@@ -20,6 +20,7 @@ namespace ClinikoIdP.Server.Data.CompiledModels.Sqlite
             var clinicUser = ClinicUserEntityType.Create(this);
             var accountLinkRecord = AccountLinkRecordEntityType.Create(this);
             var backupCodeRecord = BackupCodeRecordEntityType.Create(this);
+            var clientAssertionUseRecord = ClientAssertionUseRecordEntityType.Create(this);
             var outboxEmailRecord = OutboxEmailRecordEntityType.Create(this);
             var organisationSettingRecord = OrganisationSettingRecordEntityType.Create(this);
             var passkeyUseRecord = PasskeyUseRecordEntityType.Create(this);
@@ -63,6 +64,7 @@ namespace ClinikoIdP.Server.Data.CompiledModels.Sqlite
             ClinicUserEntityType.CreateAnnotations(clinicUser);
             AccountLinkRecordEntityType.CreateAnnotations(accountLinkRecord);
             BackupCodeRecordEntityType.CreateAnnotations(backupCodeRecord);
+            ClientAssertionUseRecordEntityType.CreateAnnotations(clientAssertionUseRecord);
             OutboxEmailRecordEntityType.CreateAnnotations(outboxEmailRecord);
             OrganisationSettingRecordEntityType.CreateAnnotations(organisationSettingRecord);
             PasskeyUseRecordEntityType.CreateAnnotations(passkeyUseRecord);

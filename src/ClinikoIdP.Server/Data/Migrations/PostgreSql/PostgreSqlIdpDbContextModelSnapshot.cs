@@ -192,6 +192,26 @@ namespace ClinikoIdP.Server.Data.Migrations.PostgreSql
                     b.ToTable("BackupCodes", (string)null);
                 });
 
+            modelBuilder.Entity("ClinikoIdP.Server.Features.Clients.ClientAssertionUseRecord", b =>
+                {
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Jti")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ClientId", "Jti");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("ClientAssertionUses", (string)null);
+                });
+
             modelBuilder.Entity("ClinikoIdP.Server.Features.Email.OutboxEmailRecord", b =>
                 {
                     b.Property<long>("Id")

@@ -183,6 +183,26 @@ namespace ClinikoIdP.Server.Data.Migrations.Sqlite
                     b.ToTable("BackupCodes", (string)null);
                 });
 
+            modelBuilder.Entity("ClinikoIdP.Server.Features.Clients.ClientAssertionUseRecord", b =>
+                {
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Jti")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ClientId", "Jti");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("ClientAssertionUses", (string)null);
+                });
+
             modelBuilder.Entity("ClinikoIdP.Server.Features.Email.OutboxEmailRecord", b =>
                 {
                     b.Property<long>("Id")
