@@ -21,6 +21,7 @@ using ClinikoIdP.Server.Features.SignIn;
 using ClinikoIdP.Server.Features.SignOut;
 using ClinikoIdP.Server.Features.SingleLogout;
 using ClinikoIdP.Server.Features.TwoFactor;
+using ClinikoIdP.Server.Keys;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace ClinikoIdP.Server.Hosting;
@@ -36,10 +37,12 @@ public static class IdpServices
         services.AddIdpMetrics();
         services.AddIdpDatabase(configuration);
 
-        // The key ring lives in the database so every node and the CLI decrypt the same secrets.
+        // The key ring lives in the database so every node and the CLI decrypt the same secrets; with a certificate
+        // configured, its keys are stored encrypted (Keys/KeyRingEncryption).
         services.AddDataProtection()
             .SetApplicationName("ClinikoIdP")
-            .PersistKeysToDbContext<Data.IdpDbContext>();
+            .PersistKeysToDbContext<Data.IdpDbContext>()
+            .ProtectKeysWhenConfigured(configuration);
 
         services.AddIdpIdentity(environment);
         services.AddOrganisationSettings(configuration);

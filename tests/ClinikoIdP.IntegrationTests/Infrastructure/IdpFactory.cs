@@ -96,8 +96,11 @@ public class IdpFactory : WebApplicationFactory<Program>
 
     /// <summary>A server on an existing database that outlives it (to restart the server on the same state).</summary>
     public static IdpFactory On(
-        TestDatabase database, TwoFactorEnforcement enforcement = TwoFactorEnforcement.WhenRequested, FakeTimeProvider? clock = null) =>
-        new(database, ownsDatabase: false, enforcement) { Clock = clock ?? new(DateTimeOffset.UtcNow) };
+        TestDatabase database,
+        TwoFactorEnforcement enforcement = TwoFactorEnforcement.WhenRequested,
+        FakeTimeProvider? clock = null,
+        IReadOnlyDictionary<string, string?>? extraSettings = null) =>
+        new(database, ownsDatabase: false, enforcement, extraSettings) { Clock = clock ?? new(DateTimeOffset.UtcNow) };
 
     /// <summary>The server's clock (ASP.NET Core, Identity and OpenIddict all read it from the container).</summary>
     public FakeTimeProvider Clock { get; init; } = new(DateTimeOffset.UtcNow);
