@@ -9,18 +9,31 @@ namespace ClinikoIdP.Server.Keys;
 /// (<c>DataProtection:KeyEncryptionCertificate</c>, a PKCS#12 file, and its <c>…Password</c>). The key ring is stored in
 /// the database so every node shares it, and it decrypts the authenticator secrets and the signing keys stored beside
 /// it; without this, a copy of the database (a backup, a dump) holds both the locks and their key. Off when not set, so
-/// a trial on the embedded database needs nothing more.
+/// a trial on the embedded database needs nothing more. Certificates listed under
+/// <c>DataProtection:PreviousKeyEncryptionCertificates</c> (each a <c>Path</c> and <c>Password</c>) still decrypt the
+/// keys they encrypted, so the certificate can be replaced without losing them.
 /// </summary>
 public static class KeyRingEncryption
 {
     public const string CertificateSetting = "DataProtection:KeyEncryptionCertificate";
     public const string PasswordSetting = "DataProtection:KeyEncryptionCertificatePassword";
+    public const string PreviousSection = "DataProtection:PreviousKeyEncryptionCertificates";
 
     public static IDataProtectionBuilder ProtectKeysWhenConfigured(this IDataProtectionBuilder builder, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var certificate = Load(configuration);
-        return certificate is null ? builder : builder.ProtectKeysWithCertificate(certificate);
+        if (certificate is null)
+        {
+            return builder;
+        }
+
+        var previous = configuration.GetSection(PreviousSection).GetChildren()
+            .Select(entry => Load(entry["Path"], entry["Password"], $"{PreviousSection}:{entry.Key}:Path", $"{PreviousSection}:{entry.Key}:Password"))
+            .OfType<X509Certificate2>()
+            .ToArray();
+        builder.ProtectKeysWithCertificate(certificate);
+        return previous.Length == 0 ? builder : builder.UnprotectKeysWithAnyCertificate(previous);
     }
 
     /// <summary>The configured certificate with its private key, or null when none is configured.</summary>
@@ -28,7 +41,11 @@ public static class KeyRingEncryption
     public static X509Certificate2? Load(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var path = configuration[CertificateSetting];
+        return Load(configuration[CertificateSetting], configuration[PasswordSetting], CertificateSetting, PasswordSetting);
+    }
+
+    private static X509Certificate2? Load(string? path, string? password, string pathSetting, string passwordSetting)
+    {
         if (string.IsNullOrWhiteSpace(path))
         {
             return null;
@@ -36,18 +53,18 @@ public static class KeyRingEncryption
 
         if (!File.Exists(path))
         {
-            throw new InvalidOperationException($"{CertificateSetting} names '{path}', which does not exist.");
+            throw new InvalidOperationException($"{pathSetting} names '{path}', which does not exist.");
         }
 
         X509Certificate2 certificate;
         try
         {
-            certificate = X509CertificateLoader.LoadPkcs12FromFile(path, configuration[PasswordSetting]);
+            certificate = X509CertificateLoader.LoadPkcs12FromFile(path, password);
         }
         catch (CryptographicException)
         {
             throw new InvalidOperationException(
-                $"{CertificateSetting} ('{path}') could not be read as a PKCS#12 file with the password in {PasswordSetting}.");
+                $"{pathSetting} ('{path}') could not be read as a PKCS#12 file with the password in {passwordSetting}.");
         }
 
         using var key = certificate.GetRSAPrivateKey();
@@ -55,7 +72,7 @@ public static class KeyRingEncryption
         {
             certificate.Dispose();
             throw new InvalidOperationException(
-                $"{CertificateSetting} ('{path}') must hold an RSA key of at least 2048 bits with its private key.");
+                $"{pathSetting} ('{path}') must hold an RSA key of at least 2048 bits with its private key.");
         }
 
         return certificate;

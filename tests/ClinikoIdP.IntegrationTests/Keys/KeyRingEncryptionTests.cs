@@ -17,14 +17,13 @@ namespace ClinikoIdP.IntegrationTests.Keys;
 public sealed class KeyRingEncryptionTests : IDisposable
 {
     private readonly string certificateFile = Path.Combine(Path.GetTempPath(), $"key-ring-{Guid.NewGuid():N}.pfx");
+    private readonly string nextCertificateFile = Path.Combine(Path.GetTempPath(), $"key-ring-next-{Guid.NewGuid():N}.pfx");
     private readonly string password = Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
 
     public KeyRingEncryptionTests()
     {
-        using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest("CN=ClinikoIdP key ring", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
-        File.WriteAllBytes(certificateFile, certificate.Export(X509ContentType.Pfx, password));
+        WriteCertificate(certificateFile);
+        WriteCertificate(nextCertificateFile);
     }
 
     private Dictionary<string, string?> Settings => new()
@@ -33,8 +32,19 @@ public sealed class KeyRingEncryptionTests : IDisposable
         [KeyRingEncryption.PasswordSetting] = password,
     };
 
-    [Fact]
-    public async Task TheKeyRingIsStoredEncryptedAndANodeWithTheCertificateSignsInWithTheAuthenticatorSetUpOnAnother()
+    /// <summary>A new certificate in use, the first one listed as a previous one.</summary>
+    private Dictionary<string, string?> ReplacedSettings => new()
+    {
+        [KeyRingEncryption.CertificateSetting] = nextCertificateFile,
+        [KeyRingEncryption.PasswordSetting] = password,
+        [$"{KeyRingEncryption.PreviousSection}:0:Path"] = certificateFile,
+        [$"{KeyRingEncryption.PreviousSection}:0:Password"] = password,
+    };
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task TheKeyRingIsStoredEncryptedAndANodeWithTheCertificateSignsInWithTheAuthenticatorSetUpOnAnother(bool replaced)
     {
         using var database = TestDatabase.CreateTemporary();
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -54,9 +64,10 @@ public sealed class KeyRingEncryptionTests : IDisposable
             });
         }
 
-        // Another node (a fresh process's key ring, read from the database) with the same certificate: it decrypts the
-        // authenticator secret set up on the first, so the person's code signs them in.
-        using var second = IdpFactory.On(database, TwoFactorEnforcement.Always, clock, Settings);
+        // Another node (a fresh process's key ring, read from the database) with the same certificate, or with a new one
+        // and this one listed as previous: it decrypts the authenticator secret set up on the first, so the person's
+        // code signs them in.
+        using var second = IdpFactory.On(database, TwoFactorEnforcement.Always, clock, replaced ? ReplacedSettings : Settings);
         using var browser = second.NewBrowser();
         var request = client.NewAuthorizationRequest();
         var landed = await TwoFactorJourneys.SignInWithCodeAsync(browser, request, enrolled.User, enrolled.App.Code());
@@ -78,7 +89,19 @@ public sealed class KeyRingEncryptionTests : IDisposable
         Assert.Null(KeyRingEncryption.Load(Configuration(null, null)));
     }
 
-    public void Dispose() => File.Delete(certificateFile);
+    public void Dispose()
+    {
+        File.Delete(certificateFile);
+        File.Delete(nextCertificateFile);
+    }
+
+    private void WriteCertificate(string file)
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=ClinikoIdP key ring", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        File.WriteAllBytes(file, certificate.Export(X509ContentType.Pfx, password));
+    }
 
     private static IConfiguration Configuration(string? file, string? secret) => new ConfigurationBuilder()
         .AddInMemoryCollection(new Dictionary<string, string?>
