@@ -52,9 +52,7 @@ public sealed class PrivateKeyJwtTests(IdpFactory factory) : IClassFixture<IdpFa
     {
         // OIDC Core §9: a client assertion's jti "MUST only be used once". Someone who captured one (a log, a proxy)
         // must not be able to get tokens with it while it has not expired.
-        var machine = await Seed.MachineClientAsync(factory);
-        WriteKeySet(includePrivate: false);
-        await factory.AdminOkAsync("client", "set-keys", machine.ClientId, "--jwks", keyFile, "--keys-only");
+        var machine = await KeysOnlyClientAsync();
         var assertion = Assertion(machine.ClientId, clientKey);
 
         (await RequestTokenAsync(machine, assertion)).EnsureSuccess();
@@ -68,9 +66,7 @@ public sealed class PrivateKeyJwtTests(IdpFactory factory) : IClassFixture<IdpFa
     [Fact]
     public async Task OneAssertionSentManyTimesAtOnceGetsExactlyOneToken()
     {
-        var machine = await Seed.MachineClientAsync(factory);
-        WriteKeySet(includePrivate: false);
-        await factory.AdminOkAsync("client", "set-keys", machine.ClientId, "--jwks", keyFile, "--keys-only");
+        var machine = await KeysOnlyClientAsync();
         var assertion = Assertion(machine.ClientId, clientKey);
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => RequestTokenAsync(machine, assertion)));
@@ -82,9 +78,7 @@ public sealed class PrivateKeyJwtTests(IdpFactory factory) : IClassFixture<IdpFa
     [Fact]
     public async Task AnAssertionWithoutAJtiIsRefused()
     {
-        var machine = await Seed.MachineClientAsync(factory);
-        WriteKeySet(includePrivate: false);
-        await factory.AdminOkAsync("client", "set-keys", machine.ClientId, "--jwks", keyFile, "--keys-only");
+        var machine = await KeysOnlyClientAsync();
 
         var refused = await RequestTokenAsync(machine, Assertion(machine.ClientId, clientKey, jti: null));
 
@@ -117,6 +111,15 @@ public sealed class PrivateKeyJwtTests(IdpFactory factory) : IClassFixture<IdpFa
     {
         clientKey.Dispose();
         File.Delete(keyFile);
+    }
+
+    /// <summary>A machine client that authenticates only with assertions signed by <see cref="clientKey"/>.</summary>
+    private async Task<TestClient> KeysOnlyClientAsync()
+    {
+        var machine = await Seed.MachineClientAsync(factory);
+        WriteKeySet(includePrivate: false);
+        await factory.AdminOkAsync("client", "set-keys", machine.ClientId, "--jwks", keyFile, "--keys-only");
+        return machine;
     }
 
     private void WriteKeySet(bool includePrivate)

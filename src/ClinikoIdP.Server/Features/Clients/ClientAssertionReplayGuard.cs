@@ -57,13 +57,13 @@ public sealed class ClientAssertionReplayGuard(IServiceScopeFactory scopes, Time
     /// <summary>True when this is the assertion's first use; false when a use of it is already recorded.</summary>
     private async Task<bool> RecordFirstUseAsync(string clientId, string jti, DateTimeOffset keepUntil, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<IdpDbContext>();
-        if (await db.ClientAssertionUses.AsNoTracking().AnyAsync(u => u.ClientId == clientId && u.Jti == jti, cancellationToken))
+        if (await UsedAsync(clientId, jti, cancellationToken))
         {
             return false;
         }
 
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IdpDbContext>();
         db.ClientAssertionUses.Add(new ClientAssertionUseRecord { ClientId = clientId, Jti = jti, ExpiresAt = keepUntil });
         try
         {
