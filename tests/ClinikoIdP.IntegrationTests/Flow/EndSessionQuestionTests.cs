@@ -11,12 +11,6 @@ namespace ClinikoIdP.IntegrationTests.Flow;
 /// </summary>
 public class EndSessionQuestionTests(IdpFactory factory) : IClassFixture<IdpFactory>
 {
-    private async Task<(TestClient Client, TokenResponse Tokens)> SignInAsync(Browser browser)
-    {
-        var (user, client) = (await factory.StandardUserAsync(), await factory.StandardClientAsync());
-        return (client, await Journeys.SignInForTokensAsync(browser, client, user));
-    }
-
     private static async Task<HtmlForm> OpenQuestionAsync(Browser browser, string url) =>
         EndSession.SignOutForm(await EndSession.ReadQuestionAsync(await browser.GetAsync(url)));
 
@@ -24,7 +18,7 @@ public class EndSessionQuestionTests(IdpFactory factory) : IClassFixture<IdpFact
     public async Task AnAnswerAfterTheSessionEndedInAnotherTabShowsTheSignedOutPage()
     {
         using var browser = factory.NewBrowser();
-        var (client, _) = await SignInAsync(browser);
+        var (client, _) = await Journeys.SignInStandardUserForTokensAsync(factory, browser);
         var url = EndSession.Url(("client_id", client.ClientId),
             ("post_logout_redirect_uri", client.PostLogoutRedirectUri), ("state", "late"));
         var oldTab = await OpenQuestionAsync(browser, url);
@@ -42,9 +36,9 @@ public class EndSessionQuestionTests(IdpFactory factory) : IClassFixture<IdpFact
     public async Task AnAnswerAfterTheSessionEndedReturnsToTheAppWhenItsHintIsValid()
     {
         using var laptop = factory.NewBrowser();
-        var (client, laptopTokens) = await SignInAsync(laptop);
+        var (client, laptopTokens) = await Journeys.SignInStandardUserForTokensAsync(factory, laptop);
         using var desk = factory.NewBrowser();
-        await SignInAsync(desk);
+        await Journeys.SignInStandardUserForTokensAsync(factory, desk);
         var oldTab = await OpenQuestionAsync(desk, EndSession.Url(("id_token_hint", laptopTokens.IdToken!),
             ("post_logout_redirect_uri", client.PostLogoutRedirectUri), ("state", "late")));
         await (await OpenQuestionAsync(desk, EndSession.Path)).SubmitAsync(desk);
@@ -60,7 +54,7 @@ public class EndSessionQuestionTests(IdpFactory factory) : IClassFixture<IdpFact
     public async Task TheAnswerCarriesTheLogoutRequestsOwnParametersEncoded()
     {
         using var browser = factory.NewBrowser();
-        var (client, _) = await SignInAsync(browser);
+        var (client, _) = await Journeys.SignInStandardUserForTokensAsync(factory, browser);
         const string LogoutHint = "\"><script>alert('hint')</script>jane@clinic.test";
 
         var response = await browser.GetAsync(EndSession.Url(("client_id", client.ClientId),
@@ -97,7 +91,7 @@ public class EndSessionQuestionTests(IdpFactory factory) : IClassFixture<IdpFact
     public async Task ARequestNamingAHandlerIsAnsweredLikeAPlainLogoutRequest(string method, string handler)
     {
         using var browser = factory.NewBrowser();
-        var (client, _) = await SignInAsync(browser);
+        var (client, _) = await Journeys.SignInStandardUserForTokensAsync(factory, browser);
         (string, string)[] parameters = [("client_id", client.ClientId),
             ("post_logout_redirect_uri", client.PostLogoutRedirectUri), ("state", "h")];
 

@@ -13,17 +13,11 @@ namespace ClinikoIdP.IntegrationTests.Flow;
 /// </summary>
 public class EndSessionTests(IdpFactory factory) : IClassFixture<IdpFactory>
 {
-    private async Task<(TestClient Client, TokenResponse Tokens)> SignInAsync(Browser browser)
-    {
-        var (user, client) = (await factory.StandardUserAsync(), await factory.StandardClientAsync());
-        return (client, await Journeys.SignInForTokensAsync(browser, client, user));
-    }
-
     [Fact]
     public async Task LogoutRevokesTheRefreshTokensTheSessionHandedOut()
     {
         using var browser = factory.NewBrowser();
-        var (client, tokens) = await SignInAsync(browser);
+        var (client, tokens) = await Journeys.SignInStandardUserForTokensAsync(factory, browser);
 
         await browser.GetAsync(EndSession.Url(
             ("id_token_hint", tokens.IdToken!), ("post_logout_redirect_uri", client.PostLogoutRedirectUri)));
@@ -35,7 +29,7 @@ public class EndSessionTests(IdpFactory factory) : IClassFixture<IdpFactory>
     public async Task ALogoutLinkWithoutAHintAsksAndLeavesTheSessionAlive()
     {
         using var browser = factory.NewBrowser();
-        var (client, tokens) = await SignInAsync(browser);
+        var (client, tokens) = await Journeys.SignInStandardUserForTokensAsync(factory, browser);
 
         var question = await EndSession.ReadQuestionAsync(await browser.GetAsync(EndSession.Path));
 
@@ -50,7 +44,7 @@ public class EndSessionTests(IdpFactory factory) : IClassFixture<IdpFactory>
     public async Task AnsweringSignOutEndsTheSessionAndRevokesItsTokens()
     {
         using var browser = factory.NewBrowser();
-        var (client, tokens) = await SignInAsync(browser);
+        var (client, tokens) = await Journeys.SignInStandardUserForTokensAsync(factory, browser);
         var question = await EndSession.ReadQuestionAsync(await browser.GetAsync(EndSession.Path));
 
         var answered = await EndSession.SignOutForm(question).SubmitAsync(browser);
@@ -64,7 +58,7 @@ public class EndSessionTests(IdpFactory factory) : IClassFixture<IdpFactory>
     public async Task AValidHintForThisSessionSignsOutWithoutAQuestion()
     {
         using var browser = factory.NewBrowser();
-        var (client, tokens) = await SignInAsync(browser);
+        var (client, tokens) = await Journeys.SignInStandardUserForTokensAsync(factory, browser);
 
         // An app may send the request as a form post from its own site (§2): no anti-forgery token, no question.
         var response = await browser.PostFormAsync(EndSession.Path, [
@@ -82,7 +76,7 @@ public class EndSessionTests(IdpFactory factory) : IClassFixture<IdpFactory>
         using var someoneElse = factory.NewBrowser();
         var theirTokens = await Journeys.SignInForTokensAsync(someoneElse, client, await Seed.UserAsync(factory));
         using var browser = factory.NewBrowser();
-        await SignInAsync(browser);
+        await Journeys.SignInStandardUserForTokensAsync(factory, browser);
 
         var response = await browser.GetAsync(EndSession.Url(("id_token_hint", theirTokens.IdToken!),
             ("post_logout_redirect_uri", client.PostLogoutRedirectUri), ("state", "x")));
@@ -102,9 +96,9 @@ public class EndSessionTests(IdpFactory factory) : IClassFixture<IdpFactory>
     public async Task AHintFromTheSameUsersSessionInAnotherBrowserIsAskedAbout()
     {
         using var laptop = factory.NewBrowser();
-        var (client, laptopTokens) = await SignInAsync(laptop);
+        var (client, laptopTokens) = await Journeys.SignInStandardUserForTokensAsync(factory, laptop);
         using var desk = factory.NewBrowser();
-        await SignInAsync(desk);
+        await Journeys.SignInStandardUserForTokensAsync(factory, desk);
 
         // The same sub, but the sid of the laptop's session, not the desk's.
         var response = await desk.GetAsync(EndSession.Url(("id_token_hint", laptopTokens.IdToken!)));
@@ -118,7 +112,7 @@ public class EndSessionTests(IdpFactory factory) : IClassFixture<IdpFactory>
     public async Task WithNobodySignedInThereIsNoQuestion()
     {
         using var signedIn = factory.NewBrowser();
-        var (client, tokens) = await SignInAsync(signedIn);
+        var (client, tokens) = await Journeys.SignInStandardUserForTokensAsync(factory, signedIn);
         using var browser = factory.NewBrowser();
 
         var bare = await browser.GetAsync(EndSession.Path);
@@ -150,7 +144,7 @@ public class EndSessionTests(IdpFactory factory) : IClassFixture<IdpFactory>
     public async Task StayingSignedInLeavesTheSessionAsItWas()
     {
         using var browser = factory.NewBrowser();
-        var (client, _) = await SignInAsync(browser);
+        var (client, _) = await Journeys.SignInStandardUserForTokensAsync(factory, browser);
         var question = await EndSession.ReadQuestionAsync(await browser.GetAsync(EndSession.Url(("state", "s"))));
 
         var home = await browser.NavigateAsync(question.Document.QuerySelector("a.button")!.GetAttribute("href")!);

@@ -19,6 +19,14 @@ public static class Journeys
     public static async Task<AuthorizationResponse> AuthorizeAsync(Browser browser, AuthorizationRequest request) =>
         AuthorizationResponse.FromRedirect(await browser.NavigateAsync(request.Url));
 
+    /// <summary>The factory's standard user signs in to its standard client in <paramref name="browser"/>: that client and its tokens.</summary>
+    public static async Task<(TestClient Client, TokenResponse Tokens)> SignInStandardUserForTokensAsync(IdpFactory factory, Browser browser)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        var (user, client) = (await factory.StandardUserAsync(), await factory.StandardClientAsync());
+        return (client, await SignInForTokensAsync(browser, client, user));
+    }
+
     /// <summary>Signs in and redeems the code: the tokens a clinic app gets from a fresh sign-in.</summary>
     public static async Task<TokenResponse> SignInForTokensAsync(
         Browser browser, TestClient client, TestUser user, string scope = TestClient.DefaultScope)
